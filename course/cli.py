@@ -1,0 +1,211 @@
+"""``python -m course``: list, open, serve, reset, compare and test the course's stages.
+
+Every command is pure Python, so it works the same in PowerShell, cmd, macOS and Linux shells.
+A problem the learner can fix is one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+from . import diff as diffs
+from .errors import CourseError
+from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from .server import HOST, LiveServer, port_busy
+from .stages import ROOT, Stage, all_stages, delete_db, prepare, resolve
+
+INSTALL_HINT = "run: python -m pip install -r requirements.txt"
+
+
+def require(*modules: str) -> None:
+    """Fail with one line when a package the command needs is not installed."""
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise CourseError(f"missing dependency {module!r}: {INSTALL_HINT}")
+
+
+def stage_urls(stage: Stage) -> list[str]:
+    """The stage's own URL patterns (admin left out), read from its URLconf."""
+    proc = stage.manage("show_urls", "--format=json", check=False, capture=True)
+    if proc.returncode != 0:
+        return []
+    try:
+        rows = json.loads(proc.stdout)
+    except ValueError:
+        return []
+    urls = []
+    for row in rows:
+        url = row.get("url", "")
+        if url.startswith("/admin") or "<format>" in url or url in urls:
+            continue
+        urls.append(url)
+    return urls
+
+
+# ----------------------------------------------------------------------------------------------
+# Commands
+
+
+def cmd_list(args) -> int:
+    stages = all_stages()
+    if not stages:
+        print("no stages yet")
+        return 0
+    width = max(len(s.name) for s in stages)
+    for stage in stages:
+        if stage.db.exists():
+            db = f"database: yes ({stage.db.stat().st_size // 1024} KB)"
+        else:
+            db = "database: not yet"
+        print(f"{stage.name:<{width}}  {stage.title}  [{db}]")
+    return 0
+
+
+def cmd_lab(args) -> int:
+    stage = resolve(args.stage)
+    require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
+    if stage.notebook is None:
+        raise CourseError(f"{stage.name} has no notebook")
+    if args.port and port_busy(args.port):
+        raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    print(f"Preparing {stage.name}: migrate, data ...", flush=True)
+    prepare(stage)
+    with LiveServer(stage.path, port=args.port) as server:
+        print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}\n"
+              "Ctrl-C stops JupyterLab and the server.\n", flush=True)
+        env = {**os.environ, SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)}
+        runner = "--notebook" if args.notebook else "--lab"
+        cmd = [sys.executable, "manage.py", "shell_plus", runner]
+        if args.no_browser:
+            cmd.append("--no-browser")
+        # After "--": arguments for Jupyter. It opens the file named there, and answers its own
+        # "shut down? (y/n)" question itself, so one Ctrl-C is enough.
+        cmd += ["--", stage.notebook.name, "--ServerApp.answer_yes=True"]
+        cmd += args.jupyter_args
+        jupyter = subprocess.Popen(cmd, cwd=stage.path, env=env)
+        try:
+            return jupyter.wait()
+        except KeyboardInterrupt:
+            try:
+                jupyter.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                jupyter.terminate()
+                jupyter.wait(timeout=10)
+            print("\nStopped JupyterLab and the server.")
+            return 0
+
+
+def cmd_serve(args) -> int:
+    stage = resolve(args.stage)
+    require("django")
+    if port_busy(args.port):
+        raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    print(f"{'Keeping' if args.keep else 'Rebuilding'} the database of {stage.name} ...", flush=True)
+    prepare(stage, fresh=not args.keep)
+    base = f"http://{HOST}:{args.port}"
+    print(f"\n{stage.title}: {base}/\nWorth trying:")
+    for url in stage_urls(stage):
+        print(f"  {base}{url}")
+    print("Ctrl-C stops the server.\n", flush=True)
+    try:
+        return subprocess.call(
+            [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}"], cwd=stage.path
+        )
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_reset(args) -> int:
+    stage = resolve(args.stage)
+    require("django")
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise CourseError(f"reset deletes {stage.db}: add --yes to confirm")
+        answer = input(f"Delete {stage.db} and rebuild it? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            print("Nothing changed.")
+            return 0
+    delete_db(stage)
+    prepare(stage)
+    print(f"Rebuilt {stage.db}")
+    return 0
+
+
+def cmd_diff(args) -> int:
+    a, b = resolve(args.a), resolve(args.b)
+    if args.stat:
+        sys.stdout.write(diffs.stat(diffs.changes(a.path, b.path, notebooks=args.notebooks)))
+    else:
+        sys.stdout.writelines(diffs.unified(a.path, b.path, notebooks=args.notebooks))
+    return 0
+
+
+def cmd_test(args) -> int:
+    require("pytest")
+    cmd = [sys.executable, "-m", "pytest"]
+    if args.stage:
+        cmd += ["-k", resolve(args.stage).name]
+    cmd += args.pytest_args
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m course",
+        description="Run the stages of the Django REST course. A stage is 01, 1, 01_http_uri or project.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("list", help="the stages, their titles, whether each has a database yet")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("lab", help="open a stage's notebook in JupyterLab, with its live server")
+    p.add_argument("stage")
+    p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
+    p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
+    p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="more arguments for Jupyter")
+    p.set_defaults(func=cmd_lab)
+
+    p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
+    p.add_argument("stage")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--keep", action="store_true", help="keep the database as it is")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("reset", help="delete and rebuild a stage's database (only that file)")
+    p.add_argument("stage")
+    p.add_argument("--yes", action="store_true", help="do not ask first")
+    p.set_defaults(func=cmd_reset)
+
+    p = sub.add_parser("diff", help="what stage B changed against stage A (code and configuration)")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--stat", action="store_true", help="one line per file")
+    p.add_argument("--notebooks", action="store_true", help="compare the notebook JSON too")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("test", help="the tests of one stage, or (no stage) of everything")
+    p.add_argument("stage", nargs="?")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="more arguments for pytest")
+    p.set_defaults(func=cmd_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CourseError as error:
+        print(f"course: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

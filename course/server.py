@@ -1,0 +1,146 @@
+"""A stage's development server in the background: start it, wait until it answers, stop it.
+
+Used by `python -m course lab`, by the notebooks (``course.notebook.live_server``) and by the tests.
+Pure Python, so it behaves the same on Windows, macOS and Linux.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .errors import CourseError
+
+HOST = "127.0.0.1"
+
+
+def free_port(host: str = HOST) -> int:
+    """A TCP port that nothing listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def port_busy(port: int, host: str = HOST) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def answers(url: str, timeout: float = 1.0) -> bool:
+    """True when an HTTP server answers at ``url`` with any status at all."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True  # a 404 is still an answer
+    except (OSError, ValueError):
+        return False
+
+
+class LiveServer:
+    """``python manage.py runserver HOST:PORT --noreload`` for one stage, as a context manager.
+
+    >>> with LiveServer("lessons/01_http_uri") as server:
+    ...     requests.get(server.url + "/articles/")
+    """
+
+    def __init__(
+        self,
+        stage_dir: str | os.PathLike,
+        port: int | None = None,
+        host: str = HOST,
+        env: dict[str, str] | None = None,
+        startup_timeout: float = 30.0,
+    ):
+        self.stage_dir = Path(stage_dir).resolve()
+        self.host = host
+        self.port = port
+        self.env = dict(env or {})
+        self.startup_timeout = startup_timeout
+        self.process: subprocess.Popen | None = None
+        self._log = None
+        self._final_log = ""
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def log_text(self) -> str:
+        """What the server has printed so far (its request log and any traceback)."""
+        if self._log is None or self._log.closed:
+            return self._final_log
+        return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
+
+    def start(self) -> "LiveServer":
+        if not (self.stage_dir / "manage.py").exists():
+            raise CourseError(f"no manage.py in {self.stage_dir}")
+        if self.port is None:
+            self.port = free_port(self.host)
+        elif port_busy(self.port, self.host):
+            raise CourseError(
+                f"port {self.port} is busy: stop what uses it, or choose another with --port"
+            )
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+        self._log = tempfile.NamedTemporaryFile(
+            "w+", prefix="course-server-", suffix=".log", delete=False, encoding="utf-8"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"],
+            cwd=self.stage_dir,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        self._wait_until_up()
+        return self
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                log = self.log_text.strip().splitlines()
+                self.stop()
+                raise CourseError(
+                    f"the server of {self.stage_dir.name} stopped at start: "
+                    + (log[-1] if log else f"exit code {self.process.returncode}")
+                )
+            if answers(self.url + "/", timeout=0.5):
+                return
+            time.sleep(0.05)
+        self.stop()
+        raise CourseError(f"the server of {self.stage_dir.name} did not answer within "
+                          f"{self.startup_timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the server and wait for it; safe to call twice."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        if self._log is not None and not self._log.closed:
+            self._final_log = self.log_text
+            self._log.close()
+            Path(self._log.name).unlink(missing_ok=True)
+
+    def __enter__(self) -> "LiveServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "running" if self.process and self.process.poll() is None else "stopped"
+        return f"<LiveServer {self.stage_dir.name} {self.url} {state}>"

@@ -1,0 +1,164 @@
+"""Where the stages are, what they are called, and how to get one ready to run.
+
+A stage is a folder with a ``manage.py``: ``lessons/NN_name/`` or ``project/``. It is named on the
+command line as ``01``, ``1``, ``01_http_uri`` or ``project``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CourseError
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "lessons"
+PROJECT = ROOT / "project"
+NOTEBOOK = "lesson.ipynb"  # every lesson's notebook has this name, beside its manage.py
+DB_NAME = "db.sqlite3"
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # folder name: "01_http_uri", or "project"
+    path: Path
+
+    @property
+    def number(self) -> int | None:
+        match = re.match(r"(\d+)_", self.name)
+        return int(match.group(1)) if match else None
+
+    @property
+    def title(self) -> str:
+        """The first heading of the stage's README, without its leading '#'."""
+        readme = self.path / "README.md"
+        if readme.exists():
+            for line in readme.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+        return self.name
+
+    @property
+    def notebook(self) -> Path | None:
+        nb = self.path / NOTEBOOK
+        return nb if nb.exists() else None
+
+    @property
+    def db(self) -> Path:
+        return self.path / DB_NAME
+
+    def manage(self, *args: str, check: bool = True, capture: bool = False, env=None):
+        """Run ``python manage.py ARGS`` in the stage folder with this interpreter."""
+        return run_manage(self.path, *args, check=check, capture=capture, env=env)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def run_manage(path: Path, *args: str, check: bool = True, capture: bool = False, env=None):
+    cmd = [sys.executable, "manage.py", *args]
+    proc = subprocess.run(
+        cmd,
+        cwd=path,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        capture_output=capture,
+    )
+    if check and proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout or "").strip().splitlines()
+        last = detail[-1] if detail else f"exit code {proc.returncode}"
+        raise CourseError(f"`python manage.py {' '.join(args)}` failed in {path.name}: {last}")
+    return proc
+
+
+def lessons() -> list[Stage]:
+    """The lesson stages, in order."""
+    if not LESSONS.is_dir():
+        return []
+    found = [
+        Stage(p.name, p)
+        for p in LESSONS.iterdir()
+        if p.is_dir() and re.match(r"\d\d_", p.name) and (p / "manage.py").exists()
+    ]
+    return sorted(found, key=lambda s: s.name)
+
+
+def all_stages() -> list[Stage]:
+    """The lessons, then project/ when it exists."""
+    stages = lessons()
+    if (PROJECT / "manage.py").exists():
+        stages.append(Stage("project", PROJECT))
+    return stages
+
+
+def resolve(name: str | os.PathLike) -> Stage:
+    """Find a stage by ``01``, ``1``, ``01_http_uri``, ``project`` or a path to its folder."""
+    text = str(name).strip().rstrip("/\\")
+    stages = all_stages()
+    path = Path(text)
+    if path.is_dir() and (path / "manage.py").exists():
+        path = path.resolve()
+        for stage in stages:
+            if stage.path == path:
+                return stage
+        return Stage(path.name, path)
+    for stage in stages:
+        if text == stage.name or (text.isdigit() and stage.number == int(text)):
+            return stage
+    known = ", ".join(s.name for s in stages) or "none yet"
+    raise CourseError(f"unknown stage {text!r}: try one of {known} (or its number)")
+
+
+def previous(stage: Stage) -> Stage | None:
+    """The lesson before this one; for project/, the last lesson."""
+    ordered = lessons()
+    if stage.name == "project":
+        return ordered[-1] if ordered else None
+    names = [s.name for s in ordered]
+    if stage.name in names:
+        index = names.index(stage.name)
+        return ordered[index - 1] if index > 0 else None
+    return None
+
+
+def fixtures(stage: Stage) -> list[Path]:
+    """The fixture files the stage ships, in name order (so a numbered prefix sets load order)."""
+    folder = stage.path / "articles" / "fixtures"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def has_command(stage: Stage, command: str) -> bool:
+    return (stage.path / "articles" / "management" / "commands" / f"{command}.py").exists()
+
+
+def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
+    """Migrate the stage's database and give it data, as `lab`, `serve` and the tests need.
+
+    Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
+    stage has a ``seed`` command, a few rows of fake data. An existing database keeps its rows.
+    """
+    if fresh:
+        delete_db(stage)
+    had_db = stage.db.exists()
+    verbosity = "0" if quiet else "1"
+    stage.manage("migrate", "--noinput", "-v", verbosity, capture=quiet)
+    if had_db:
+        return
+    files = fixtures(stage)
+    if files:
+        stage.manage("loaddata", *[str(f) for f in files], "-v", verbosity, capture=quiet)
+    if has_command(stage, "seed"):
+        stage.manage("seed", "articles", "--number=5", capture=quiet)
+
+
+def delete_db(stage: Stage) -> None:
+    """Delete the stage's SQLite file (and its WAL side files): nothing else."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path = stage.path / (DB_NAME + suffix)
+        if path.exists():
+            path.unlink()

@@ -1,0 +1,80 @@
+"""Every stage, as a whole: its own tests, its checks, its notebook, its README's change list."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from course import continuity
+from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.server import LiveServer
+from course.stages import lessons, resolve
+from course.testing import copy_stage, execute_notebook
+
+STAGES = [stage.name for stage in lessons()]
+
+
+def run(stage_dir, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=stage_dir,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_stage_own_tests_pass(name):
+    """The stage's articles/tests.py, run by Django's test runner on a throwaway test database."""
+    proc = run(resolve(name).path, "test", "--noinput", "-v", "1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Ran " in proc.stderr and " 0 tests" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_stage_checks_clean_and_migrations_complete(name):
+    stage = resolve(name)
+    proc = run(stage.path, "check", "--fail-level", "WARNING")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run(stage.path, "makemigrations", "--check", "--dry-run")
+    assert proc.returncode == 0, "a model change has no migration:\n" + proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_readme_lists_exactly_what_changed(name):
+    """The README's "What changed since the previous stage" must match the real diff."""
+    not_listed, not_changed = continuity.check(resolve(name))
+    assert not not_listed, f"changed but missing from {name}/README.md: {sorted(not_listed)}"
+    assert not not_changed, f"listed in {name}/README.md but unchanged: {sorted(not_changed)}"
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_notebook_runs_against_live_server(name, tmp_path, monkeypatch):
+    """Execute the stage's notebook, top to bottom, against a live server on a fresh database.
+
+    The server is started here and handed to the kernel the way ``course lab`` does it; any cell
+    that raises (a checkpoint ``assert`` included) fails the test.
+    """
+    stage = resolve(name)
+    assert stage.notebook, f"{name} has no notebook"
+    copy = copy_stage(stage, tmp_path)
+    with LiveServer(copy.path) as server:
+        monkeypatch.setenv(SERVER_URL_ENV, server.url)
+        monkeypatch.setenv(SERVER_STAGE_ENV, str(copy.path))
+        try:
+            execute_notebook(copy.notebook, cwd=copy.path)
+        finally:
+            log = server.log_text
+    assert "Traceback" not in log, "the server raised while the notebook ran:\n" + log[-3000:]
+
+
+@pytest.mark.parametrize("name", STAGES)
+def test_notebook_committed_without_outputs(name):
+    import nbformat
+
+    nb = nbformat.read(resolve(name).notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, cell.source[:80]
