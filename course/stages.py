@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,7 +142,8 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
     """Migrate the stage's database and give it data, as `lab`, `serve` and the tests need.
 
     Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
-    stage has a ``seed`` command, a few rows of fake data. An existing database keeps its rows.
+    stage has a ``seed`` command and a table of the app is still empty (lesson 04's comments,
+    say), a few rows of fake data. An existing database keeps its rows.
     """
     if fresh:
         delete_db(stage)
@@ -152,8 +155,20 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
     files = fixtures(stage)
     if files:
         stage.manage("loaddata", *[str(f) for f in files], "-v", verbosity, capture=quiet)
-    if has_command(stage, "seed"):
+    if has_command(stage, "seed") and empty_tables(stage.db, prefix="articles_"):
         stage.manage("seed", "articles", "--number=5", capture=quiet)
+
+
+def empty_tables(db: Path, prefix: str) -> list[str]:
+    """The tables whose name starts with ``prefix`` that have no rows (SQLite only)."""
+    if not db.exists():
+        return []
+    with closing(sqlite3.connect(db)) as connection:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?", (prefix + "%",)
+        )]
+        return [name for name in names
+                if connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None]
 
 
 def delete_db(stage: Stage) -> None:

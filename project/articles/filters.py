@@ -1,14 +1,6 @@
 import django_filters
-from rest_framework import filters
 
 from .models import Article, Comment
-
-
-class SearchFilter(filters.SearchFilter):
-    """DRF's search, minus NUL characters, which PostgreSQL refuses in a query (a 500)."""
-
-    def get_search_terms(self, request):
-        return [term.replace("\x00", "") for term in super().get_search_terms(request) if term.replace("\x00", "")]
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -44,7 +44,12 @@ class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
     def get_queryset(self):
         # A constant number of queries however many rows: the author comes in
         # by JOIN, the count by GROUP BY, the comments in one extra query.
-        queryset = Article.objects.select_related("user").annotate(comment_count=Count("comment"))
+        # order_by again: Django drops Meta.ordering from GROUP BY queries.
+        queryset = (
+            Article.objects.select_related("user")
+            .annotate(comment_count=Count("comment"))
+            .order_by(*Article._meta.ordering)
+        )
         if self.action != "list":
             comments = Comment.objects.select_related("user")
             queryset = queryset.prefetch_related(Prefetch("comment_set", queryset=comments))
@@ -55,6 +60,19 @@ class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.save(user=self.request.user)
+        self.reload(serializer)
+
+    def perform_update(self, serializer):
+        serializer.save()
+        self.reload(serializer)
+
+    def reload(self, serializer):
+        """Answer a write with the article as GET shows it, in the same constant queries.
+
+        DRF drops the prefetched comments after an update (they may be stale),
+        which would cost one query per comment for their authors.
+        """
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 
 
 class CommentViewSet(

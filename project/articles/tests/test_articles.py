@@ -37,8 +37,10 @@ class ArticleTests(APITestBase):
         self.sign_in(self.alice)
         text = "한국어 텍스트 ✓ — 그대로"
         response = self.client.post(reverse("article-list"), {"title": text, "content": text})
-        self.assertIn("utf-8", response["Content-Type"].lower())
-        self.assertIn(text.encode("utf-8"), response.content)  # not \\uXXXX escapes
+        # application/json is UTF-8 by definition (RFC 8259), and DRF writes the
+        # characters themselves, not \\uXXXX escapes.
+        self.assertEqual(response["Content-Type"], "application/json")
+        self.assertIn(text.encode("utf-8"), response.content)
         url = reverse("article-detail", kwargs={"pk": response.json()["id"]})
         self.assertEqual(self.client.get(url).json()["content"], text)
 
