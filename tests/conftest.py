@@ -1,6 +1,7 @@
 """Fixtures shared by the course's tests: live servers on throwaway copies of the stages."""
 
 import pytest
+import requests
 
 from course.server import LiveServer
 from course.stages import resolve
@@ -25,3 +26,22 @@ def live(tmp_path_factory):
     yield get
     for server in servers.values():
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def writer(live):
+    """``writer("03_serializers")`` -> a ``requests.Session`` allowed to write to that live stage.
+
+    Contract tests write through it, so the same test holds in every later stage: where a stage
+    requires sign-in (06 on), the session carries a signed-in user's token.
+    """
+    sessions = {}
+
+    def get(name: str) -> requests.Session:
+        if name not in sessions:
+            sessions[name] = requests.Session()
+        return sessions[name]
+
+    yield get
+    for session in sessions.values():
+        session.close()

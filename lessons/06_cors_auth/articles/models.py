@@ -1,0 +1,32 @@
+from django.db import models
+
+
+class Article(models.Model):
+    """One article: the resource every stage of the course serves."""
+
+    title = models.CharField(max_length=100)
+    content = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ['-pk']  # newest first, in the pages and in every API list
+
+    def __str__(self):
+        return self.title
+
+
+class Comment(models.Model):
+    """A comment belongs to one article; an article has many comments (1:N)."""
+
+    # No related_name: the reverse accessor keeps Django's default, article.comment_set.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    content = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ['-pk']
+
+    def __str__(self):
+        return f'{self.article_id}: {self.content[:30]}'

@@ -1,0 +1,26 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = 'articles'
+urlpatterns = [
+    path('articles/', views.article_list, name='article_list'),
+    path('articles/<int:pk>/', views.article_detail, name='article_detail'),
+    # Everything after /echo/ is accepted, so the notebook can send any path it likes.
+    re_path(r'^echo/(?P<rest>.*)$', views.echo, name='echo'),
+    # The same articles as JSON, three ways.
+    path('api/v1/json-1/', views.article_json_1, name='article_json_1'),
+    path('api/v1/json-2/', views.article_json_2, name='article_json_2'),
+    path('api/v1/json-3/', views.article_json_3, name='article_json_3'),
+    # The articles API.
+    path('api/v1/articles/', views.api_article_list, name='api_article_list'),
+    path('api/v1/articles/<int:pk>/', views.api_article_detail, name='api_article_detail'),
+    # Comments.
+    path('api/v1/comments/', views.api_comment_list, name='api_comment_list'),
+    path('api/v1/comments/<int:pk>/', views.api_comment_detail, name='api_comment_detail'),
+    path('api/v1/articles/<int:article_pk>/comments/', views.api_comment_create,
+         name='api_comment_create'),
+    # Last: any other /api/.../ path answers a JSON 404 (a path without its slash still gets
+    # APPEND_SLASH's redirect, because this pattern wants the slash too).
+    re_path(r'^api/(?P<rest>.*/)?$', views.api_not_found, name='api_not_found'),
+]
