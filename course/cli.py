@@ -12,7 +12,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
+from . import client as clients
 from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
@@ -76,8 +78,9 @@ def cmd_lab(args) -> int:
     print(f"Preparing {stage.name}: migrate, data ...", flush=True)
     prepare(stage)
     with LiveServer(stage.path, port=args.port) as server:
-        print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}\n"
-              "Ctrl-C stops JupyterLab and the server.\n", flush=True)
+        print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}", flush=True)
+        client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
+        print("Ctrl-C stops JupyterLab and the server.\n", flush=True)
         env = {**os.environ, SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)}
         runner = "--notebook" if args.notebook else "--lab"
         cmd = [sys.executable, "manage.py", "shell_plus", runner]
@@ -86,6 +89,8 @@ def cmd_lab(args) -> int:
         # After "--": arguments for Jupyter. It opens the file named there, and answers its own
         # "shut down? (y/n)" question itself, so one Ctrl-C is enough.
         cmd += ["--", stage.notebook.name, "--ServerApp.answer_yes=True"]
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args.jupyter_args:
+            cmd.append("--allow-root")  # Jupyter refuses root otherwise (containers, CI)
         cmd += args.jupyter_args
         jupyter = subprocess.Popen(cmd, cwd=stage.path, env=env)
         try:
@@ -98,6 +103,9 @@ def cmd_lab(args) -> int:
                 jupyter.wait(timeout=10)
             print("\nStopped JupyterLab and the server.")
             return 0
+        finally:
+            if client is not None:
+                client.stop()
 
 
 def cmd_serve(args) -> int:
@@ -111,6 +119,7 @@ def cmd_serve(args) -> int:
     print(f"\n{stage.title}: {base}/\nWorth trying:")
     for url in stage_urls(stage):
         print(f"  {base}{url}")
+    client = clients.start_beside(stage, api=base)  # lesson 06 on: its page on :8080
     print("Ctrl-C stops the server.\n", flush=True)
     try:
         return subprocess.call(
@@ -118,6 +127,26 @@ def cmd_serve(args) -> int:
         )
     except KeyboardInterrupt:
         return 0
+    finally:
+        if client is not None:
+            client.stop()
+
+
+def cmd_client(args) -> int:
+    stage = resolve(args.stage)
+    folder = clients.client_dir(stage)
+    if folder is None:
+        raise CourseError(f"{stage.name} has no browser client (no client/index.html)")
+    with clients.ClientServer(folder, port=args.port, verbose=True) as client:
+        print(f"{stage.title}: browser client on {client.url}/ (the origin the browser sees)\n"
+              f"  open: {clients.page_url(client.port, args.api)}\n"
+              f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
+              "Ctrl-C stops it.\n", flush=True)
+        try:
+            threading.Event().wait()  # the files are served from another thread until Ctrl-C
+        except KeyboardInterrupt:
+            print("\nStopped the client.")
+    return 0
 
 
 def cmd_reset(args) -> int:
@@ -167,19 +196,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="the stages, their titles, whether each has a database yet")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("lab", help="open a stage's notebook in JupyterLab, with its live server")
+    p = sub.add_parser(
+        "lab",
+        help="open a stage's notebook in JupyterLab, with its live server",
+        description="Migrate the stage and load its data, start its server, and open its notebook "
+        "in JupyterLab (a Django kernel, through manage.py shell_plus --lab). Arguments after "
+        "-- go to Jupyter, e.g. `lab 01 -- --port=8890`.",
+    )
     p.add_argument("stage")
     p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
-    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="more arguments for Jupyter")
-    p.set_defaults(func=cmd_lab)
+    p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
     p.add_argument("stage")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--keep", action="store_true", help="keep the database as it is")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("client", help="serve a stage's browser client (lesson 06 on) on port 8080")
+    p.add_argument("stage")
+    p.add_argument("--port", type=int, default=clients.CLIENT_PORT)
+    p.add_argument("--api", default=clients.DEFAULT_API, help="the API the page calls")
+    p.set_defaults(func=cmd_client)
 
     p = sub.add_parser("reset", help="delete and rebuild a stage's database (only that file)")
     p.add_argument("stage")
@@ -193,15 +233,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebooks", action="store_true", help="compare the notebook JSON too")
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("test", help="the tests of one stage, or (no stage) of everything")
+    p = sub.add_parser(
+        "test",
+        help="the tests of one stage, or (no stage) of everything",
+        description="Run pytest on the course: every test, or one stage's. Arguments it does not "
+        "know go to pytest, e.g. -x or -n 2.",
+    )
     p.add_argument("stage", nargs="?")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="more arguments for pytest")
-    p.set_defaults(func=cmd_test)
+    p.set_defaults(func=cmd_test, passthrough="pytest_args")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # `lab` hands unknown arguments to Jupyter and `test` to pytest (after an optional "--").
+    args, extra = parser.parse_known_args(argv)
+    passthrough = getattr(args, "passthrough", None)
+    if extra and not passthrough:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if passthrough:
+        setattr(args, passthrough, [arg for arg in extra if arg != "--"])
     try:
         return args.func(args)
     except CourseError as error:

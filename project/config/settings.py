@@ -244,6 +244,7 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 REST_AUTH = {
     "SESSION_LOGIN": False,
     "USE_JWT": False,  # JWT has its own routes under /accounts/jwt/
+    "USER_DETAILS_SERIALIZER": "config.serializers.UserDetailsSerializer",
 }
 
 

@@ -11,6 +11,8 @@ Two problems with django-extensions 4.1, both solved here without touching its c
 """
 
 
+import os
+
 from django_extensions.management.commands.shell_plus import Command as ShellPlusCommand
 from django_extensions.management.commands.shell_plus import shell_runner
 
@@ -38,6 +40,9 @@ class Command(ShellPlusCommand):
         specs = super().generate_kernel_specs(app, ipython_arguments)
         for spec in specs.values():
             spec.env.update(KERNEL_ENV)
+            # Name the settings in the spec too, so the kernel also works when a Jupyter that
+            # shell_plus did not start (VS Code, a plain `jupyter lab`) launches it.
+            spec.env["DJANGO_SETTINGS_MODULE"] = os.environ["DJANGO_SETTINGS_MODULE"]
         return specs
 
 

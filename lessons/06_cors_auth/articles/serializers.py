@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from .models import Article, Comment
@@ -11,13 +12,22 @@ class ArticleListSerializer(serializers.ModelSerializer):
         fields = ('id', 'title')
 
 
+class UserSerializer(serializers.ModelSerializer):
+    """A user as the admin-only user list shows it: never the password hash."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ('id', 'username', 'is_staff')
+
+
 class CommentSerializer(serializers.ModelSerializer):
-    """A comment; its article comes from the URL, so clients may read it but never send it."""
+    """A comment; its article comes from the URL and its author from the token, so clients may
+    read both but never send them."""
 
     class Meta:
         model = Comment
         fields = '__all__'
-        read_only_fields = ('article',)
+        read_only_fields = ('article', 'user')
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -34,3 +44,4 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = '__all__'
+        read_only_fields = ('user',)  # the author is whoever the token says, never what is sent

@@ -4,12 +4,17 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from rest_framework import status
-from rest_framework.decorators import api_view
+from django.contrib.auth import get_user_model
+from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from .models import Article, Comment
-from .serializers import ArticleListSerializer, ArticleSerializer, CommentSerializer
+from .permissions import IsAuthorOrReadOnly, check_object_permissions
+from .serializers import (
+    ArticleListSerializer, ArticleSerializer, CommentSerializer, UserSerializer,
+)
 
 # The pages only read. A read-only view has nothing for CSRF to protect, so it is exempt: a POST
 # then gets the honest answer, 405 Method Not Allowed with an Allow header, not a CSRF 403.
@@ -82,18 +87,25 @@ def article_json_2(request):
 @api_view(['GET'])
 def article_json_3(request):
     """GET /api/v1/json-3/ -> 200: a DRF serializer and Response; HTML (browsable API) on request."""
-    serializer = ArticleSerializer(Article.objects.all(), many=True)
+    # From lesson 04 each article carries its comments and their count. Without prefetch_related
+    # that is two more queries per article (N+1); with it, two queries however many articles.
+    serializer = ArticleSerializer(Article.objects.prefetch_related('comment_set'), many=True)
     return Response(serializer.data)
 
 
 # The articles API: full CRUD with function views.
 
 
+# Permissions: settings.py makes IsAuthenticatedOrReadOnly the default, so every view below lets
+# anyone read and only a signed-in user write (401 without a valid token), unless it says otherwise.
+
+
 @api_view(['GET', 'POST'])
 def api_article_list(request):
-    """GET /api/v1/articles/ -> 200 [{id, title}, ...].
+    """GET /api/v1/articles/ -> 200 [{id, title}, ...], for everyone.
 
-    POST {title, content} -> 201 the whole article; 400 {field: [messages]} when the data is wrong.
+    POST {title, content} with a token -> 201 the whole article, its ``user`` the token's owner;
+    401 without a valid token; 400 {field: [messages]} when the data is wrong.
     Any other method: 405 with an Allow header (@api_view answers it).
     """
     if request.method == 'GET':
@@ -101,20 +113,23 @@ def api_article_list(request):
         return Response(serializer.data)
     serializer = ArticleSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)  # invalid: DRF answers 400 with the errors for us
-    serializer.save()
+    serializer.save(user=request.user)  # the author comes from the token, never from the body
     return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
 @api_view(['GET', 'PUT', 'DELETE'])
+@permission_classes([IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly])
 def api_article_detail(request, pk):
     """/api/v1/articles/<pk>/: 404 when there is no such article, else
 
-    GET -> 200 the whole article; PUT {title, content} -> 200 the updated article, 400 when the
-    data is wrong; DELETE -> 204 with an empty body. Any other method: 405 with an Allow header.
+    GET -> 200 the whole article, for everyone. PUT {title, content} -> 200 the updated article,
+    400 when the data is wrong; DELETE -> 204 with an empty body: both only for the article's
+    author (401 without a valid token, 403 for anyone else). Other methods: 405 with an Allow header.
     """
     # One query for the comments of the article, however many: nested comments and their count
     # both read them (a prefetched manager's count() counts in memory).
     article = get_object_or_404(Article.objects.prefetch_related('comment_set'), pk=pk)
+    check_object_permissions(request, article)  # IsAuthorOrReadOnly: 403 unless the author writes
     if request.method == 'GET':
         return Response(ArticleSerializer(article).data)
     if request.method == 'PUT':
@@ -137,13 +152,16 @@ def api_comment_list(request):
 
 
 @api_view(['GET', 'PUT', 'DELETE'])
+@permission_classes([IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly])
 def api_comment_detail(request, pk):
     """/api/v1/comments/<pk>/: 404 when there is no such comment, else
 
-    GET -> 200 the comment; PUT {content} -> 200 the updated comment (its article stays), 400 when
-    the data is wrong; DELETE -> 204 with an empty body.
+    GET -> 200 the comment, for everyone. PUT {content} -> 200 the updated comment (its article
+    and author stay), 400 when the data is wrong; DELETE -> 204 with an empty body: both only for
+    the comment's author (401 without a valid token, 403 for anyone else).
     """
     comment = get_object_or_404(Comment, pk=pk)
+    check_object_permissions(request, comment)
     if request.method == 'GET':
         return Response(CommentSerializer(comment).data)
     if request.method == 'PUT':
@@ -157,19 +175,45 @@ def api_comment_detail(request, pk):
 
 @api_view(['POST'])
 def api_comment_create(request, article_pk):
-    """POST /api/v1/articles/<article_pk>/comments/ {content} -> 201 the comment.
+    """POST /api/v1/articles/<article_pk>/comments/ {content} with a token -> 201 the comment.
 
-    The article comes from the URL: ``save(article=...)`` sets it, and a client-sent ``article``
-    is ignored (read-only). 404 when the article does not exist; 400 when the data is wrong.
+    The article comes from the URL and the author from the token: ``save(article=..., user=...)``
+    sets both, and a client-sent ``article`` or ``user`` is ignored (read-only). 401 without a
+    valid token; 404 when the article does not exist; 400 when the data is wrong. Any signed-in
+    user may comment on any article.
     """
     article = get_object_or_404(Article, pk=article_pk)
     serializer = CommentSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
-    serializer.save(article=article)
+    serializer.save(article=article, user=request.user)
     return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
+# Two routes that show the other permission classes: one for admins only, one for everyone.
+
+
+@api_view(['GET'])
+@permission_classes([IsAdminUser])
+def api_user_list(request):
+    """GET /api/v1/users/ -> 200 [{id, username, is_staff}, ...] for a staff user (IsAdminUser);
+    401 without a valid token, 403 for a signed-in user who is not staff."""
+    users = get_user_model().objects.order_by('pk')
+    return Response(UserSerializer(users, many=True).data)
+
+
+@api_view(['GET'])
+@permission_classes([AllowAny])
+def api_health(request):
+    """GET /api/v1/health/ -> 200 {"status": "ok", "user": name or null} for everyone (AllowAny).
+
+    A token is not needed, but one that is sent must be valid: a wrong one is still 401.
+    """
+    user = request.user.get_username() if request.user.is_authenticated else None
+    return Response({'status': 'ok', 'user': user})
+
+
 @api_view(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+@permission_classes([AllowAny])  # an unknown route is 404 for everyone, never 401
 def api_not_found(request, rest=''):
     """Any /api/ path that no route matches -> 404 JSON, so an API client never gets an HTML page."""
     raise NotFound(f'no API route at {request.path}')

@@ -10,6 +10,7 @@ For the full list of settings and their values, see
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
+import os
 from pathlib import Path
 
 # Build paths inside the project like this: BASE_DIR / 'subdir'.
@@ -38,10 +39,18 @@ INSTALLED_APPS = [
     'django.contrib.sessions',
     'django.contrib.messages',
     'django.contrib.staticfiles',
+    'django.contrib.sites',  # allauth keeps its per-site data here (SITE_ID below)
     # Third-party
     'course',  # the course's shell_plus (Notebook 7 works); must come before django_extensions
     'django_extensions',  # shell_plus: a Django kernel for the lesson's notebook
     'rest_framework',  # DRF: serializers, @api_view, Response, the browsable API
+    'rest_framework.authtoken',  # the Token table: one key per user
+    'dj_rest_auth',  # /accounts/login/, logout/, user/ as API views that answer with a token
+    'dj_rest_auth.registration',  # /accounts/signup/
+    'allauth',  # the sign-up logic dj-rest-auth's registration builds on
+    'allauth.account',
+    'allauth.socialaccount',  # imported by dj_rest_auth.registration, even without social logins
+    'corsheaders',  # adds the CORS headers (Access-Control-Allow-Origin ...) to responses
     # Local
     'articles',
 ]
@@ -49,11 +58,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
+    # Above CommonMiddleware: a preflight or a redirect answered there must carry CORS headers too.
+    'corsheaders.middleware.CorsMiddleware',
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
+    'allauth.account.middleware.AccountMiddleware',
 ]
 
 ROOT_URLCONF = 'config.urls'
@@ -127,3 +139,47 @@ STATIC_URL = 'static/'
 # https://docs.djangoproject.com/en/5.2/ref/settings/#default-auto-field
 
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
+
+
+# Authentication (인증) and authorization (권한 부여)
+# A request proves who sends it with "Authorization: Token <key>"; reading is open to everyone,
+# writing needs a signed-in user. Views narrow this down further (articles/permissions.py).
+
+REST_FRAMEWORK = {
+    'DEFAULT_AUTHENTICATION_CLASSES': [
+        'rest_framework.authentication.TokenAuthentication',
+    ],
+    'DEFAULT_PERMISSION_CLASSES': [
+        'rest_framework.permissions.IsAuthenticatedOrReadOnly',
+    ],
+}
+
+# dj-rest-auth: log in answers a token and nothing else (no session cookie beside it).
+REST_AUTH = {
+    'SESSION_LOGIN': False,
+}
+
+# django-allauth (65.x names): sign up and log in with a username and a password typed twice
+# ("*" = required). The e-mail is optional: it must be listed without "*", since dj-rest-auth
+# treats a field missing from this list as required. Nothing is verified by e-mail.
+SITE_ID = 1
+ACCOUNT_LOGIN_METHODS = {'username'}
+ACCOUNT_SIGNUP_FIELDS = ['username*', 'email', 'password1*', 'password2*']
+ACCOUNT_EMAIL_VERIFICATION = 'none'
+EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'  # any mail is printed, not sent
+
+# CORS (교차 출처 자원 공유): the origins whose pages may read this API's answers in a browser.
+# The lesson's browser client runs on port 8080. COURSE_CORS is the lesson's switch:
+#   unset or "on"  -> the two origins below
+#   "off"          -> no origin at all: the browser refuses the client's requests
+#   "http://a:1,http://b:2" -> exactly those origins (the course's browser test uses this)
+COURSE_CORS = os.environ.get('COURSE_CORS', 'on').strip()
+if COURSE_CORS.lower() in ('', 'on'):
+    CORS_ALLOWED_ORIGINS = [
+        'http://localhost:8080',
+        'http://127.0.0.1:8080',
+    ]
+elif COURSE_CORS.lower() == 'off':
+    CORS_ALLOWED_ORIGINS = []
+else:
+    CORS_ALLOWED_ORIGINS = [origin.strip() for origin in COURSE_CORS.split(',') if origin.strip()]

@@ -1,0 +1,31 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from course.stages import resolve
+from course.testing import copy_stage
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Jupyter refuses to run as root unless told; CI runs as root, learners don't.
+AS_ROOT = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def course(*args, cwd=ROOT, input=None, timeout=120):
+    """Run ``python -m course ARGS`` as a learner would; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=input,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def stage01(tmp_path):
+    """A throwaway, unprepared copy of lesson 01 (commands that prepare it do so themselves)."""
+    return copy_stage(resolve("01"), tmp_path, ready=False)

@@ -1,0 +1,168 @@
+"""Every ``python -m course`` command, run as a subprocess the way a learner types it."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+from course import cli
+from course.server import free_port, port_busy
+from course.stages import lessons, resolve
+
+from .conftest import AS_ROOT, ROOT, course
+
+
+def wait_for(url, timeout=60, params=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            return requests.get(url, params=params, timeout=1)
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered at {url} within {timeout} s")
+
+
+def test_list_names_every_stage_with_title_and_database_state():
+    proc = course("list")
+    assert proc.returncode == 0, proc.stderr
+    for stage in lessons():
+        line = next(line for line in proc.stdout.splitlines() if line.startswith(stage.name))
+        assert stage.title in line
+        assert "database:" in line
+
+
+@pytest.mark.parametrize("name", ["01", "1", "01_http_uri", "lessons/01_http_uri"])
+def test_a_stage_can_be_named_several_ways(name):
+    assert resolve(name).name == "01_http_uri"
+
+
+@pytest.mark.parametrize("command", [["lab", "99"], ["serve", "nope"], ["reset", "42", "--yes"],
+                                     ["diff", "01", "77"], ["test", "abc"]])
+def test_unknown_stage_is_one_line_and_exit_code_2(command):
+    proc = course(*command)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "unknown stage" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
+    real = cli.importlib.util.find_spec
+    monkeypatch.setattr(cli.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "jupyterlab" else real(name, *a))
+    assert cli.main(["lab", "01"]) == 2
+    err = capsys.readouterr().err
+    assert "missing dependency 'jupyterlab'" in err and "pip install -r requirements.txt" in err
+
+
+def test_busy_port_is_one_line_and_exit_code_2():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        for command in (["serve", "01", "--port", str(port)], ["lab", "01", "--port", str(port)]):
+            proc = course(*command)
+            assert proc.returncode == 2, proc.stdout + proc.stderr
+            assert f"port {port} is busy" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_diff_shows_only_what_the_lesson_changed():
+    stages = lessons()
+    if len(stages) < 2:
+        pytest.skip("needs two stages")
+    a, b = stages[0], stages[1]
+    proc = course("diff", a.name[:2], b.name[:2])
+    assert proc.returncode == 0, proc.stderr
+    assert f"+++ {b.name}/" in proc.stdout
+    headers = [line for line in proc.stdout.splitlines() if line.startswith(("+++ ", "--- "))]
+    for noise in ("db.sqlite3", "__pycache__", ".ipynb", ".pyc"):
+        assert not [line for line in headers if noise in line]
+    stat = course("diff", a.name, b.name, "--stat")
+    assert "files changed" in stat.stdout
+
+
+def test_diff_of_a_stage_with_itself_is_empty():
+    assert course("diff", "01", "01").stdout == ""
+    assert course("diff", "01", "01", "--stat").stdout.strip() == "no changes"
+
+
+def test_reset_asks_first_and_rebuilds_only_the_database(stage01):
+    path = str(stage01.path)
+    refused = course("reset", path)  # no terminal to ask on: refuses, changes nothing
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert not stage01.db.exists()
+    marker = stage01.path / "articles" / "keep.txt"
+    marker.write_text("learner's file")
+    done = course("reset", path, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert stage01.db.exists() and marker.exists()
+    import sqlite3
+
+    rows = sqlite3.connect(stage01.db).execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]
+    assert rows == 4  # the stage's fixtures
+
+
+def start_in_own_group(args, **kwargs):
+    """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
+    if os.name == "nt":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        kwargs["start_new_session"] = True
+    return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, encoding="utf-8", **kwargs)
+
+
+def ctrl_c(proc):
+    if os.name == "nt":
+        proc.send_signal(signal.CTRL_BREAK_EVENT)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
+
+
+def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
+    port = free_port()
+    proc = start_in_own_group([sys.executable, "-m", "course", "serve", str(stage01.path),
+                               "--port", str(port)])
+    try:
+        response = wait_for(f"http://127.0.0.1:{port}/articles/")
+        assert response.status_code == requests.codes.ok
+        assert "What is HTTP?" in response.text  # the stage's fixture data
+    finally:
+        ctrl_c(proc)
+        out, _ = proc.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/articles/" in out
+    assert f"http://127.0.0.1:{port}/echo/" in out
+    assert not port_busy(port), "the server outlived Ctrl-C"
+
+
+def test_lab_starts_server_and_jupyterlab_and_ctrl_c_stops_both(stage01):
+    port, jupyter_port, token = free_port(), free_port(), "course-test-token"
+    proc = start_in_own_group(
+        [sys.executable, "-m", "course", "lab", str(stage01.path), "--port", str(port),
+         "--no-browser", "--", f"--port={jupyter_port}", f"--ServerApp.token={token}", *AS_ROOT]
+    )
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/articles/").status_code == requests.codes.ok
+        status = wait_for(f"http://127.0.0.1:{jupyter_port}/api/status", params={"token": token})
+        assert status.status_code == requests.codes.ok
+        contents = requests.get(f"http://127.0.0.1:{jupyter_port}/api/contents/lesson.ipynb",
+                                params={"token": token, "content": 0})
+        assert contents.status_code == requests.codes.ok  # Jupyter serves the stage folder
+    finally:
+        ctrl_c(proc)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 130), out
+    assert not port_busy(port), "the stage's server outlived Ctrl-C"
+    assert not port_busy(jupyter_port), "Jupyter outlived Ctrl-C"
+
+
+def test_test_command_runs_one_stage_through_pytest():
+    proc = course("test", "01", "--collect-only", "-q", timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    collected = [line for line in proc.stdout.splitlines() if "::" in line]
+    assert collected and all("01_http_uri" in line for line in collected)

@@ -1,0 +1,61 @@
+"""Settings from the environment, checked the way a server starts: in a fresh process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.test import SimpleTestCase
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "k7#Vq9!xL2@pR4$wZ8^nB1&cT6*yH3(jM5)dF0-gS9+aE2=uK7",
+    "DJANGO_ALLOWED_HOSTS": "api.example.com",
+}
+
+
+def manage(*args, env=None):
+    """Run manage.py with only the given DJANGO_* variables (DATABASE_URL is kept)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-W", "always", "manage.py", *args],
+        cwd=PROJECT_DIR, env=clean, capture_output=True, text=True, timeout=120,
+    )
+
+
+class SettingsTests(SimpleTestCase):
+    def test_check_deploy_is_clean_with_production_values(self):
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("System check identified no issues", result.stdout)
+
+    def test_check_deploy_warns_in_development(self):
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env={"DJANGO_DEBUG": "1"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("security.W018", result.stderr)  # DEBUG on
+
+    def test_secret_key_is_required_without_debug(self):
+        result = manage("check", env={"DJANGO_ALLOWED_HOSTS": "api.example.com"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("ImproperlyConfigured", result.stderr)
+        self.assertIn("DJANGO_SECRET_KEY", result.stderr)
+
+    def test_debug_alone_is_enough_and_nothing_is_deprecated(self):
+        result = manage("check", env={"DJANGO_DEBUG": "1"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("Deprecat", result.stderr)
+        self.assertNotIn("Warning", result.stderr)
+
+    def test_tuned_sqlite(self):
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+            self.skipTest("not SQLite")
+        options = settings.DATABASES["default"]["OPTIONS"]
+        self.assertEqual(options["transaction_mode"], "IMMEDIATE")
+        self.assertIn("journal_mode=WAL", options["init_command"])
+        self.assertGreaterEqual(options["timeout"], 5)
+
+    def test_debug_is_off_by_default(self):
+        result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)", env=PRODUCTION_ENV)
+        self.assertEqual(result.stdout.strip().splitlines()[-1], "False", result.stderr)

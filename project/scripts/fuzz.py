@@ -1,0 +1,168 @@
+"""Fuzz the running API with schemathesis against its own OpenAPI schema.
+
+    python project/scripts/fuzz.py [--max-examples N] [--max-seconds S]
+
+Starts the project with `runserver --noreload` on a free loopback port, on a
+fresh SQLite database in a temporary directory (DEBUG on, throttling off),
+seeds a little data, signs up a user, and runs schemathesis signed in with that
+user's token. Exit code 0 only when there were no server errors (5xx) and no
+response that contradicts the schema; the figures are printed either way.
+Works on Windows too: no shell, only Python.
+"""
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The routes schemathesis must not call: logging out would delete the very
+# token the rest of the run signs in with.
+EXCLUDED_PATHS = ["/accounts/logout/"]
+CHECKS = "not_a_server_error,response_schema_conformance"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.3)
+    raise SystemExit(f"the server did not answer {url} within {seconds} s")
+
+
+def post_json(url, body):
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def schemathesis_command():
+    """`st` beside this Python (a virtualenv's Scripts/ or bin/), else the module."""
+    for name in ("st", "st.exe"):
+        candidate = Path(sys.executable).with_name(name)
+        if candidate.exists():
+            return [str(candidate)]
+    return [sys.executable, "-m", "schemathesis.cli"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-examples", type=int, default=40, help="test cases per operation and phase")
+    parser.add_argument("--max-seconds", type=int, default=170, help="wall-time limit for schemathesis")
+    parser.add_argument("--seed", type=int, default=20240601, help="schemathesis random seed")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
+        tmp = Path(tmp)
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DATABASE_URL": f"sqlite:///{(tmp / 'fuzz.sqlite3').as_posix()}",
+            "DJANGO_THROTTLE_ANON": "off",
+            "DJANGO_THROTTLE_USER": "off",
+            "PYTHONUNBUFFERED": "1",
+        }
+        manage = [sys.executable, "manage.py"]
+        subprocess.run([*manage, "migrate", "-v", "0"], cwd=PROJECT_DIR, env=env, check=True)
+        subprocess.run(
+            [*manage, "seed", "articles", "--number", "20", "--seed", "1"],
+            cwd=PROJECT_DIR, env=env, check=True, stdout=subprocess.DEVNULL,
+        )
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log_path = tmp / "server.log"
+        started = time.monotonic()
+        with open(log_path, "w", encoding="utf-8") as log:
+            server = subprocess.Popen(
+                [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+                cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+            try:
+                wait_until_up(f"{base}/api/schema/?format=json", server)
+                password = "fuzz-Pass-12345"
+                key = post_json(
+                    f"{base}/accounts/signup/",
+                    {"username": "fuzzer", "password1": password, "password2": password},
+                )["key"]
+
+                # Point the nested comment route at a seeded article, or nearly
+                # every generated request would stop at 404.
+                config = tmp / "schemathesis.toml"
+                config.write_text("[parameters]\narticle_pk = 1\n", encoding="utf-8")
+                report = tmp / "report.xml"
+                command = [
+                    *schemathesis_command(), "--config-file", str(config), "run", f"{base}/api/schema/?format=json",
+                    "--header", f"Authorization: Token {key}",
+                    "--checks", CHECKS,
+                    "--max-examples", str(args.max_examples),
+                    "--seed", str(args.seed),
+                    "--workers", "2",
+                    "--phases", "examples,coverage,fuzzing",
+                    "--request-timeout", "10",
+                    "--generation-allow-x00", "true",
+                    "--report", "junit", "--report-junit-path", str(report),
+                    "--suppress-health-check", "all",
+                    "--no-color",
+                ]
+                for path in EXCLUDED_PATHS:
+                    command += ["--exclude-path", path]
+                try:
+                    result = subprocess.run(command, cwd=tmp, env=env, timeout=args.max_seconds)
+                    code = result.returncode
+                except subprocess.TimeoutExpired:
+                    print(f"\nschemathesis did not finish within {args.max_seconds} s")
+                    code = 2
+            finally:
+                server.terminate()
+                try:
+                    server.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+        elapsed = time.monotonic() - started
+
+        server_log = log_path.read_text(encoding="utf-8", errors="replace")
+        lines = [line for line in server_log.splitlines() if '" ' in line and "HTTP/1.1" in line]
+        statuses = {}
+        for line in lines:
+            status_code = line.rsplit('" ', 1)[-1].split()[0]
+            statuses[status_code] = statuses.get(status_code, 0) + 1
+        server_errors = sum(count for status_code, count in statuses.items() if status_code.startswith("5"))
+        tracebacks = server_log.count("Traceback (most recent call last)")
+
+        print("\n=== fuzz figures ===")
+        print(f"requests served: {len(lines)} in {elapsed:.0f} s")
+        print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+        print(f"server errors (5xx): {server_errors}; tracebacks in the server log: {tracebacks}")
+        print(f"schemathesis exit code: {code} (0 = no failed check: "
+              f"{CHECKS.replace(',', ', ')})")
+        if server_errors or tracebacks:
+            print("\n--- server log, last 60 lines ---")
+            print("\n".join(server_log.splitlines()[-60:]))
+        ok = code == 0 and server_errors == 0 and tracebacks == 0
+        print("RESULT:", "PASS" if ok else "FAIL")
+        return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
