@@ -19,7 +19,7 @@ from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, Stage, all_stages, delete_db, prepare, resolve
+from .stages import ROOT, Stage, all_stages, delete_db, prepare, resolve, run_module
 
 INSTALL_HINT = "run: python -m pip install -r requirements.txt"
 
@@ -33,20 +33,8 @@ def require(*modules: str) -> None:
 
 def stage_urls(stage: Stage) -> list[str]:
     """The stage's own URL patterns (admin left out), read from its URLconf."""
-    proc = stage.manage("show_urls", "--format=json", check=False, capture=True)
-    if proc.returncode != 0:
-        return []
-    try:
-        rows = json.loads(proc.stdout)
-    except ValueError:
-        return []
-    urls = []
-    for row in rows:
-        url = row.get("url", "")
-        if url.startswith("/admin") or "<format>" in url or url in urls:
-            continue
-        urls.append(url)
-    return urls
+    proc = run_module(stage, "course.prepare", "--quiet", "--urls")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 # ----------------------------------------------------------------------------------------------

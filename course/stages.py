@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,32 +141,26 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
 
     Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
     stage has a ``seed`` command and a table of the app is still empty (lesson 04's comments,
-    say), a few rows of fake data. An existing database keeps its rows.
+    say), a few rows of fake data. An existing database keeps its rows. All of it runs in one
+    Django process (``course.prepare``).
     """
     if fresh:
         delete_db(stage)
-    had_db = stage.db.exists()
-    verbosity = "0" if quiet else "1"
-    stage.manage("migrate", "--noinput", "-v", verbosity, capture=quiet)
-    if had_db:
-        return
-    files = fixtures(stage)
-    if files:
-        stage.manage("loaddata", *[str(f) for f in files], "-v", verbosity, capture=quiet)
-    if has_command(stage, "seed") and empty_tables(stage.db, prefix="articles_"):
-        stage.manage("seed", "articles", "--number=5", capture=quiet)
+    args = ["--quiet"] if quiet else []
+    if fresh or not stage.db.exists():
+        args.append("--data")
+    run_module(stage, "course.prepare", *args, capture=quiet)
 
 
-def empty_tables(db: Path, prefix: str) -> list[str]:
-    """The tables whose name starts with ``prefix`` that have no rows (SQLite only)."""
-    if not db.exists():
-        return []
-    with closing(sqlite3.connect(db)) as connection:
-        names = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?", (prefix + "%",)
-        )]
-        return [name for name in names
-                if connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None]
+def run_module(stage: Stage, module: str, *args: str, capture: bool = True):
+    """``python -m MODULE ARGS`` in the stage folder; a failure becomes a one-line CourseError."""
+    proc = subprocess.run([sys.executable, "-m", module, *args], cwd=stage.path, text=True,
+                          encoding="utf-8", capture_output=capture)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout or "").strip().splitlines()
+        last = detail[-1] if detail else f"exit code {proc.returncode}"
+        raise CourseError(f"preparing {stage.name} failed: {last}")
+    return proc
 
 
 def delete_db(stage: Stage) -> None:

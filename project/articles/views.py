@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, permissions, viewsets
 
@@ -42,17 +42,11 @@ class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
     ordering_fields = ["id", "title", "created_at", "updated_at", "comment_count"]
 
     def get_queryset(self):
-        # A constant number of queries however many rows: the author comes in
-        # by JOIN, the count by GROUP BY, the comments in one extra query.
-        # order_by again: Django drops Meta.ordering from GROUP BY queries.
-        queryset = (
-            Article.objects.select_related("user")
-            .annotate(comment_count=Count("comment"))
-            .order_by(*Article._meta.ordering)
-        )
+        # A constant number of queries however many rows: the author's name by
+        # JOIN, the count by GROUP BY (for_api), the comments in one more query.
+        queryset = Article.objects.for_api()
         if self.action != "list":
-            comments = Comment.objects.select_related("user")
-            queryset = queryset.prefetch_related(Prefetch("comment_set", queryset=comments))
+            queryset = queryset.prefetch_related(Prefetch("comment_set", queryset=Comment.objects.for_api()))
         return queryset
 
     def get_serializer_class(self):
@@ -92,7 +86,7 @@ class CommentViewSet(
     """
 
     http_method_names = ["get", "put", "delete", "head", "options"]
-    queryset = Comment.objects.select_related("user")
+    queryset = Comment.objects.for_api()
     serializer_class = CommentSerializer
     permission_classes = [permissions.IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly]
     filterset_class = CommentFilter
@@ -126,4 +120,6 @@ class ArticleCommentCreate(MethodCheckedFirst, generics.CreateAPIView):
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
-        serializer.save(article=self.article, user=self.request.user)
+        comment = serializer.save(article=self.article, user=self.request.user)
+        # Answer as GET shows it (with the author's name annotation).
+        serializer.instance = Comment.objects.for_api().get(pk=comment.pk)

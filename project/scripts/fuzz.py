@@ -67,8 +67,8 @@ def schemathesis_command():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-examples", type=int, default=40, help="test cases per operation and phase")
-    parser.add_argument("--max-seconds", type=int, default=170, help="wall-time limit for schemathesis")
+    parser.add_argument("--max-examples", type=int, default=25, help="test cases per operation and phase")
+    parser.add_argument("--max-seconds", type=int, default=200, help="wall-time limit for schemathesis")
     parser.add_argument("--seed", type=int, default=20240601, help="schemathesis random seed")
     args = parser.parse_args()
 

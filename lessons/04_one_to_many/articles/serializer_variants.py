@@ -1,7 +1,7 @@
-"""Other ways to write lesson 04's serializers, kept as real classes so the notebook can compare them.
+"""Other ways to write lesson 04's serializers, as real classes the notebook can compare.
 
-No URL uses this module: the API serves ``articles/serializers.py``. Each class here differs from the
-stage's serializers in one way, which its docstring names.
+No URL uses this module: the API serves ``articles/serializers.py``. Each class here differs from
+the stage's serializers in one way, which its docstring names.
 """
 
 from rest_framework import serializers
@@ -12,7 +12,7 @@ from .models import Article, Comment
 # is imported from serializers.py, so its definition never has to come first in this file.
 from .serializers import ArticleListSerializer, CommentSerializer
 
-# --- read_only_fields: who sets a comment's article -------------------------------------------------
+# --- read_only_fields: who sets a comment's article ----------------------------------------------
 
 
 class CommentWithoutReadOnlySerializer(serializers.ModelSerializer):
@@ -27,7 +27,7 @@ class CommentWithoutReadOnlySerializer(serializers.ModelSerializer):
         fields = '__all__'
 
 
-# --- One article, three ways to show its comments (1:N) ---------------------------------------------
+# --- One article, three ways to show its comments (1:N) ------------------------------------------
 
 
 class ArticleCommentPKSerializer(serializers.ModelSerializer):
@@ -81,15 +81,15 @@ class ArticleAnnotatedCountSerializer(serializers.ModelSerializer):
         fields = ('id', 'title', 'comment_count')
 
 
-# --- related_name: the reverse accessor names the field ---------------------------------------------
+# --- related_name: the reverse accessor names the field ------------------------------------------
 
 
 class ArticleCommentsWithoutSourceSerializer(serializers.ModelSerializer):
     """A field called ``comments`` with no ``source``: DRF looks for ``article.comments``.
 
     That attribute exists only if the ForeignKey says ``related_name='comments'``. This stage's
-    Comment.article has no related_name, and DRF skips a read-only field whose attribute is missing:
-    the comments silently vanish from the output, with no error at all.
+    Comment.article has no related_name, and DRF skips a read-only field whose attribute is
+    missing: the comments silently vanish from the output, with no error at all.
     """
 
     comments = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -100,7 +100,7 @@ class ArticleCommentsWithoutSourceSerializer(serializers.ModelSerializer):
 
 
 class ArticleCommentsWithSourceSerializer(serializers.ModelSerializer):
-    """The field may have any name when ``source`` names the reverse accessor (here comment_set)."""
+    """The field may have any name when ``source`` names the reverse accessor (comment_set)."""
 
     comments = serializers.PrimaryKeyRelatedField(source='comment_set', many=True, read_only=True)
 
@@ -109,9 +109,10 @@ class ArticleCommentsWithSourceSerializer(serializers.ModelSerializer):
         fields = ('id', 'title', 'comments')
 
 
-# --- Two serializers that need each other -----------------------------------------------------------
-# An article nests its comments, and each comment shows its article's title. Written as two top-level
-# classes in one module, whichever comes first names the other before it exists (NameError).
+# --- Two serializers that need each other --------------------------------------------------------
+# An article nests its comments, and each comment shows its article's title. Written as two
+# top-level classes in one module, whichever comes first names the other before it exists
+# (NameError).
 
 
 class CommentWithArticleInnerSerializer(serializers.ModelSerializer):
@@ -130,7 +131,7 @@ class CommentWithArticleInnerSerializer(serializers.ModelSerializer):
 
 
 class CommentWithArticleImportedSerializer(serializers.ModelSerializer):
-    """Way 2: the article side comes from another module (ArticleListSerializer, imported above)."""
+    """Way 2: the article side comes from another module (ArticleListSerializer, see the top)."""
 
     article = ArticleListSerializer(read_only=True)
 
@@ -159,7 +160,7 @@ class ArticleWithCommentsImportedSerializer(serializers.ModelSerializer):
         fields = ('id', 'title', 'comment_set')
 
 
-# --- A declared field ignores read_only_fields -------------------------------------------------------
+# --- A declared field ignores read_only_fields ---------------------------------------------------
 
 
 class ArticleReadOnlyFieldsSurpriseSerializer(serializers.ModelSerializer):

@@ -85,6 +85,7 @@ def article_json_2(request):
 
 
 @api_view(['GET'])
+@permission_classes([AllowAny])  # read-only: a write method gets the honest 405, not a 401
 def article_json_3(request):
     """GET /api/v1/json-3/ -> 200: a DRF serializer and Response; HTML (browsable API) on request."""
     # From lesson 04 each article carries its comments and their count. Without prefetch_related
@@ -145,6 +146,7 @@ def api_article_detail(request, pk):
 
 
 @api_view(['GET'])
+@permission_classes([AllowAny])  # read-only, like json-3: POST here is 405 for everyone
 def api_comment_list(request):
     """GET /api/v1/comments/ -> 200 [{id, article, content, created_at, updated_at}, ...]."""
     serializer = CommentSerializer(Comment.objects.all(), many=True)

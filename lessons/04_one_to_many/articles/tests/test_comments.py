@@ -1,4 +1,4 @@
-"""Lesson 04: comments (1:N). Every comment route, the nested article detail, and its query counts."""
+"""Lesson 04: comments (1:N). Every comment route, the nested article detail, the query counts."""
 
 from django.urls import reverse
 from rest_framework import status
@@ -174,7 +174,8 @@ class CommentListAndDetailTests(CommentTestCase):
         self.assertEqual(response.data['content'], '고친 댓글')
         self.assertEqual(response.data['article'], self.article.pk)
         self.comment.refresh_from_db()
-        self.assertEqual((self.comment.content, self.comment.article_id), ('고친 댓글', self.article.pk))
+        self.assertEqual((self.comment.content, self.comment.article_id),
+                         ('고친 댓글', self.article.pk))
 
     def test_put_with_bad_input_is_400_and_changes_nothing(self):
         before = self.snapshot()
@@ -220,7 +221,8 @@ class ArticleWithCommentsTests(CommentTestCase):
         response = self.client.get(reverse('articles:api_article_detail', args=[self.article.pk]))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         data = response.json()
-        self.assertEqual({item['id'] for item in data['comment_set']}, {self.comment.pk, second.pk})
+        self.assertEqual({item['id'] for item in data['comment_set']},
+                         {self.comment.pk, second.pk})
         for item in data['comment_set']:
             self.assertEqual(set(item), COMMENT_KEYS)
             self.assertEqual(item['article'], self.article.pk)

@@ -1,4 +1,4 @@
-"""Lesson 05: the fixtures in articles/fixtures/ load into an empty database, and the API serves them."""
+"""Lesson 05: the fixtures load into an empty database, and the API serves them."""
 
 import json
 import tempfile
@@ -15,7 +15,7 @@ from rest_framework import status
 from articles.models import Article, Comment
 
 FIXTURES_DIR = Path(apps.get_app_config('articles').path) / 'fixtures'
-FIXTURE_FILES = sorted(path.name for path in FIXTURES_DIR.glob('*.json'))  # name order, like prepare
+FIXTURE_FILES = sorted(path.name for path in FIXTURES_DIR.glob('*.json'))  # in name order
 
 
 def fixture_rows(model_label):
@@ -123,7 +123,8 @@ class FixturesInTestsTests(TestCase):
         response = self.client.get(reverse('articles:api_article_list'))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         served = {(item['id'], item['title']) for item in response.json()}
-        expected = {(row['pk'], row['fields']['title']) for row in fixture_rows('articles.article')}
+        expected = {(row['pk'], row['fields']['title'])
+                    for row in fixture_rows('articles.article')}
         self.assertEqual(served, expected)
 
     def test_the_api_serves_the_comments(self):

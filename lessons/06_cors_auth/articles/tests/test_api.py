@@ -1,10 +1,17 @@
 import json
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework import status
 from rest_framework.test import APITestCase
 
 from articles.models import Article
+
+
+def author():
+    """Lesson 06: every article and comment has an author; these tests use one user for all."""
+    return get_user_model().objects.get_or_create(username='author')[0]
+
 
 DETAIL_KEYS = {'id', 'title', 'content', 'created_at', 'updated_at'}
 
@@ -12,10 +19,13 @@ DETAIL_KEYS = {'id', 'title', 'content', 'created_at', 'updated_at'}
 class ArticleApiTestCase(APITestCase):
     """Two articles to read, change and delete; helpers to prove a bad request wrote nothing."""
 
+    def setUp(self):
+        self.client.force_authenticate(author())  # lesson 06: writes need a signed-in user
+
     @classmethod
     def setUpTestData(cls):
-        cls.first = Article.objects.create(title='First', content='one')
-        cls.korean = Article.objects.create(title='안녕, DRF', content='시리얼라이저(serializer)')
+        cls.first = Article.objects.create(user=author(), title='First', content='one')
+        cls.korean = Article.objects.create(user=author(), title='안녕, DRF', content='시리얼라이저(serializer)')
 
     def list_url(self):
         return reverse('articles:api_article_list')

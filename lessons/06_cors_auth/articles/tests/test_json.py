@@ -2,12 +2,19 @@ import json
 import re
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from rest_framework import status
 from rest_framework.test import APITestCase
 
 from articles.models import Article
+
+
+def author():
+    """Lesson 06: every article and comment has an author; these tests use one user for all."""
+    return get_user_model().objects.get_or_create(username='author')[0]
+
 
 ROUTES = ('articles:article_json_1', 'articles:article_json_2', 'articles:article_json_3')
 KOREAN_TITLE = '직렬화와 역직렬화'
@@ -19,9 +26,9 @@ class JsonRoutesTests(APITestCase):
 
     @classmethod
     def setUpTestData(cls):
-        Article.objects.create(title='First', content='one')
-        Article.objects.create(title=KOREAN_TITLE, content=KOREAN_CONTENT)
-        Article.objects.create(title='Quotes "and" \\ backslashes', content='<b>not HTML</b>')
+        Article.objects.create(user=author(), title='First', content='one')
+        Article.objects.create(user=author(), title=KOREAN_TITLE, content=KOREAN_CONTENT)
+        Article.objects.create(user=author(), title='Quotes "and" \\ backslashes', content='<b>not HTML</b>')
 
     def get(self, name, **headers):
         return self.client.get(reverse(name), headers=headers)

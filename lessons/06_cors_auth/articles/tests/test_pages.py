@@ -9,7 +9,7 @@ from articles.models import Article
 class ArticlePagesTests(TestCase):
     """The server-rendered pages: GET only, HTML, 404 for a missing article."""
 
-    fixtures = ['articles.json']
+    fixtures = ['users.json', 'articles.json']  # lesson 06: articles have authors
 
     def test_list_renders_every_article_as_html(self):
         response = self.client.get(reverse('articles:article_list'))

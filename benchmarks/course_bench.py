@@ -1,0 +1,117 @@
+"""Figures for the course itself: install, time to the first 200, notebook run times.
+
+    python benchmarks/course_bench.py                 # everything (the install takes minutes)
+    python benchmarks/course_bench.py --skip-install  # startup and notebooks only
+
+It prints figures; nothing here passes or fails. Run it on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV  # noqa: E402
+from course.server import LiveServer, free_port  # noqa: E402
+from course.stages import all_stages, lessons  # noqa: E402
+from course.testing import copy_stage, execute_notebook  # noqa: E402
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def bench_install() -> None:
+    with tempfile.TemporaryDirectory(prefix="course-install-") as tmp:
+        venv = Path(tmp) / "venv"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+                       cwd=ROOT, check=True)
+        seconds = time.perf_counter() - start
+        print(f"fresh install: {seconds:.0f} s, virtual environment {folder_size(venv) / 2**20:.0f} MiB")
+
+
+def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, subprocess.Popen]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while time.perf_counter() - start < timeout:
+        try:
+            if requests.get(url, timeout=1).status_code == 200:
+                return time.perf_counter() - start, proc
+        except requests.ConnectionError:
+            time.sleep(0.02)
+    proc.kill()
+    raise RuntimeError(f"no 200 from {url}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def bench_startup(tmp: Path) -> None:
+    print("\nfrom nothing (no database) to the first 200 of /articles/:")
+    for stage in lessons():
+        for command in ("serve", "lab"):
+            copy = copy_stage(stage, tmp / f"{command}-{stage.name}", ready=False)
+            port = free_port()
+            args = [sys.executable, "-m", "course", command, str(copy.path), "--port", str(port)]
+            if command == "lab":
+                args += ["--no-browser", "--", f"--port={free_port()}"]
+            seconds, proc = first_200(args, f"http://127.0.0.1:{port}/articles/")
+            stop(proc)
+            print(f"  {command:<5} {stage.name:<16} {seconds:5.2f} s")
+
+
+def bench_notebooks(tmp: Path) -> None:
+    print("\nnotebook execution (plain python3 kernel, live server already up):")
+    for stage in lessons():
+        if not stage.notebook:
+            continue
+        copy = copy_stage(stage, tmp / f"nb-{stage.name}")
+        with LiveServer(copy.path) as server:
+            os.environ[SERVER_URL_ENV], os.environ[SERVER_STAGE_ENV] = server.url, str(copy.path)
+            start = time.perf_counter()
+            execute_notebook(copy.notebook, cwd=copy.path)
+            print(f"  {stage.name:<16} {time.perf_counter() - start:5.1f} s")
+    for name in ("SERVER_URL_ENV", "SERVER_STAGE_ENV"):
+        os.environ.pop(globals()[name], None)
+    start = time.perf_counter()
+    execute_notebook(ROOT / "notebooks" / "00_start_here.ipynb", cwd=ROOT / "notebooks")
+    print(f"  {'00_start_here':<16} {time.perf_counter() - start:5.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--skip-install", action="store_true")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; "
+          f"stages: {', '.join(s.name for s in all_stages())}")
+    if not args.skip_install:
+        bench_install()
+    tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    try:
+        bench_startup(tmp)
+        bench_notebooks(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
