@@ -127,7 +127,7 @@ def show_code(target, start: str | None = None, end: str | None = None):
             text = "\n".join(lines[first : last + 1]) + "\n"
             label += f" (lines {first + 1}-{last + 1})"
     else:
-        target = inspect.unwrap(target)  # a decorated view: show the function, name its file
+        target = _original_function(target)
         text = inspect.getsource(target)
         label = f"{inspect.getsourcefile(target)}"
         try:
@@ -142,3 +142,21 @@ def show_code(target, start: str | None = None, end: str | None = None):
     except ImportError:
         print(f"# {label}\n{text}")
     return text
+
+
+def _original_function(view):
+    """The function a learner wrote, behind the wrappers decorators put around it.
+
+    ``@csrf_exempt``/``@require_safe`` keep it in ``__wrapped__``; DRF's ``@api_view`` turns it
+    into a class whose method handlers call it, so it sits in a handler's closure.
+    """
+    import inspect
+
+    view = inspect.unwrap(view)
+    cls = getattr(view, "cls", None)
+    for method in ("get", "post", "put", "patch", "delete"):
+        handler = getattr(cls, method, None) if cls else None
+        for cell in getattr(handler, "__closure__", None) or ():
+            if inspect.isfunction(cell.cell_contents):
+                return cell.cell_contents
+    return view
