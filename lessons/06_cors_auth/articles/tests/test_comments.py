@@ -1,20 +1,30 @@
 """Lesson 04: comments (1:N). Every comment route, the nested article detail, the query counts."""
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework import status
 from rest_framework.test import APITestCase
 
 from articles.models import Article, Comment
 
-COMMENT_KEYS = {'id', 'article', 'content', 'created_at', 'updated_at'}
+
+def author():
+    """Lesson 06: every article and comment has an author; these tests use one user for all."""
+    return get_user_model().objects.get_or_create(username='author')[0]
+
+
+COMMENT_KEYS = {'id', 'article', 'user', 'content', 'created_at', 'updated_at'}  # 06: + user
 
 
 class CommentTestCase(APITestCase):
+    def setUp(self):
+        self.client.force_authenticate(author())  # lesson 06: writes need a signed-in user
+
     @classmethod
     def setUpTestData(cls):
-        cls.article = Article.objects.create(title='댓글이 달릴 글', content='본문')
-        cls.other = Article.objects.create(title='다른 글', content='본문')
-        cls.comment = Comment.objects.create(article=cls.article, content='첫 댓글')
+        cls.article = Article.objects.create(user=author(), title='댓글이 달릴 글', content='본문')
+        cls.other = Article.objects.create(user=author(), title='다른 글', content='본문')
+        cls.comment = Comment.objects.create(user=author(), article=cls.article, content='첫 댓글')
 
     def create_url(self, article_pk):
         return reverse('articles:api_comment_create', args=[article_pk])
@@ -132,7 +142,7 @@ class CommentListAndDetailTests(CommentTestCase):
     """GET /api/v1/comments/ and GET / PUT / DELETE /api/v1/comments/<pk>/."""
 
     def test_list_has_every_comment_with_its_article(self):
-        Comment.objects.create(article=self.other, content='둘째 댓글')
+        Comment.objects.create(user=author(), article=self.other, content='둘째 댓글')
         response = self.client.get(reverse('articles:api_comment_list'))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         self.assertEqual(len(response.data), Comment.objects.count())
@@ -216,8 +226,8 @@ class ArticleWithCommentsTests(CommentTestCase):
     """GET /api/v1/articles/<pk>/ nests the article's comments and counts them."""
 
     def test_detail_nests_comment_set_and_counts_it(self):
-        second = Comment.objects.create(article=self.article, content='둘째 댓글')
-        Comment.objects.create(article=self.other, content='다른 글의 댓글')
+        second = Comment.objects.create(user=author(), article=self.article, content='둘째 댓글')
+        Comment.objects.create(user=author(), article=self.other, content='다른 글의 댓글')
         response = self.client.get(reverse('articles:api_article_detail', args=[self.article.pk]))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         data = response.json()
@@ -269,10 +279,10 @@ class QueryCountTests(APITestCase):
 
     def make_rows(self, articles, comments_each):
         made = Article.objects.bulk_create(
-            Article(title=f'글 {i}', content='본문') for i in range(articles)
+            Article(user=author(), title=f'글 {i}', content='본문') for i in range(articles)
         )
         Comment.objects.bulk_create(
-            Comment(article=article, content=f'댓글 {j}')
+            Comment(article=article, user=article.user, content=f'댓글 {j}')
             for article in made for j in range(comments_each)
         )
         return Article.objects.order_by('pk').first()

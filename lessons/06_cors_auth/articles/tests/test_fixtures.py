@@ -103,7 +103,8 @@ class LoaddataIntoAnEmptyDatabaseTests(TestCase):
         call_command('loaddata', *FIXTURE_FILES, verbosity=0)
         with tempfile.TemporaryDirectory() as folder:
             for name, label in (('articles.json', 'articles.article'),
-                                ('comments.json', 'articles.comment')):
+                                ('comments.json', 'articles.comment'),
+                                ('users.json', 'auth.user')):
                 out = Path(folder) / name
                 call_command('dumpdata', label, indent=2, output=str(out), verbosity=0)
                 with self.subTest(name):
@@ -114,7 +115,7 @@ class LoaddataIntoAnEmptyDatabaseTests(TestCase):
 class FixturesInTestsTests(TestCase):
     """A TestCase names its fixtures; Django loads them before each test (and rolls them back)."""
 
-    fixtures = ['articles.json', 'comments.json']
+    fixtures = ['users.json', 'articles.json', 'comments.json']  # lesson 06: with their authors
 
     def test_the_rows_are_there(self):
         self.assertEqual((Article.objects.count(), Comment.objects.count()), (14, 10))
@@ -147,14 +148,16 @@ class FixturesInTestsTests(TestCase):
 class DumpAndLoadRoundTripTests(TransactionTestCase):
     """dumpdata, then an emptied database, then loaddata: the same rows come back."""
 
-    fixtures = ['articles.json', 'comments.json']
+    fixtures = ['users.json', 'articles.json', 'comments.json']  # lesson 06: with their authors
 
     def test_round_trip_gives_the_same_rows(self):
-        Comment.objects.create(article=Article.objects.first(), content='덤프 뒤에도 남을 댓글')
+        Comment.objects.create(article=Article.objects.first(), user=Article.objects.first().user,
+                               content='덤프 뒤에도 남을 댓글')
         before = table_rows()
         with tempfile.TemporaryDirectory() as folder:
             dump = Path(folder) / 'articles_dump.json'
-            call_command('dumpdata', 'articles', indent=2, output=str(dump), verbosity=0)
+            # Lesson 06: the authors too, or the rows would point at users flush deleted.
+            call_command('dumpdata', 'auth.user', 'articles', indent=2, output=str(dump), verbosity=0)
             call_command('flush', interactive=False, verbosity=0)  # every table emptied
             self.assertEqual(table_rows(), ([], []))
             call_command('loaddata', str(dump), verbosity=0)
