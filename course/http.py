@@ -24,6 +24,15 @@ def _body_text(body, content_type: str) -> str:
     return body
 
 
+def _message(arrow: str, first_line: str, headers, body) -> list[str]:
+    """One HTTP message as lines: its first line, its headers, a blank line and its body."""
+    lines = [f"{arrow} {first_line}", *(f"{arrow} {k}: {v}" for k, v in headers.items())]
+    text = _body_text(body, headers.get("Content-Type", ""))
+    if text:
+        lines += [arrow, *(f"{arrow} {line}" for line in text.splitlines())]
+    return lines + [""]
+
+
 def format_exchange(response) -> str:
     """The request and the response of a ``requests.Response`` as text.
 
@@ -34,23 +43,11 @@ def format_exchange(response) -> str:
     for hop in [*response.history, response]:
         req = hop.request
         parts = urlsplit(req.url)
-        target = parts.path or "/"
-        if parts.query:
-            target += "?" + parts.query
-        lines.append(f">>> {req.method} {target} HTTP/1.1")
-        lines.append(f">>> Host: {parts.netloc}")
-        lines += [f">>> {k}: {v}" for k, v in req.headers.items()]
-        body = _body_text(req.body, req.headers.get("Content-Type", ""))
-        if body:
-            lines += [">>>", *(f">>> {line}" for line in body.splitlines())]
-        lines.append("")
-        version = {10: "HTTP/1.0", 11: "HTTP/1.1"}.get(getattr(hop.raw, "version", 11), "HTTP/1.1")
-        lines.append(f"<<< {version} {hop.status_code} {hop.reason}")
-        lines += [f"<<< {k}: {v}" for k, v in hop.headers.items()]
-        body = _body_text(hop.content, hop.headers.get("Content-Type", ""))
-        if body:
-            lines += ["<<<", *(f"<<< {line}" for line in body.splitlines())]
-        lines.append("")
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        version = {10: "HTTP/1.0"}.get(getattr(hop.raw, "version", 11), "HTTP/1.1")
+        lines += _message(">>>", f"{req.method} {target} HTTP/1.1",
+                          {"Host": parts.netloc, **req.headers}, req.body)
+        lines += _message("<<<", f"{version} {hop.status_code} {hop.reason}", hop.headers, hop.content)
     return "\n".join(lines).rstrip() + "\n"
 
 

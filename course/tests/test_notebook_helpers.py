@@ -1,0 +1,98 @@
+"""The helpers every notebook's first cells use: setup, live_server, show, send_raw, show_code."""
+
+import subprocess
+import sys
+import textwrap
+
+import requests
+
+from course.http import format_exchange, send_raw
+from course.server import LiveServer
+
+
+def run_in_stage(stage, code, env=None):
+    """Run ``code`` in a fresh interpreter whose working folder is the stage (as a kernel's is)."""
+    import os
+
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=stage.path,
+                          capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_format_exchange_shows_both_messages_with_readable_json(stage01):
+    from course.stages import prepare
+
+    prepare(stage01)
+    with LiveServer(stage01.path) as server:
+        response = requests.post(f"{server.url}/echo/x?tag=a", json={"title": "한글"})
+        text = format_exchange(response)
+        redirected = format_exchange(requests.get(f"{server.url}/articles"))
+    assert text.startswith(">>> POST /echo/x?tag=a HTTP/1.1\n>>> Host: 127.0.0.1:")
+    assert ">>> Content-Type: application/json" in text
+    assert "<<< HTTP/1.1 200 OK" in text and "<<< Content-Type: application/json" in text
+    assert '<<<     "tag": [' in text  # pretty-printed
+    assert "한글" in text  # request body as the server decoded it, Korean readable
+    assert redirected.index("<<< HTTP/1.1 301 Moved Permanently") < redirected.index("<<< HTTP/1.1 200 OK")
+
+
+def test_send_raw_speaks_http_over_a_socket(stage01):
+    from course.stages import prepare
+
+    prepare(stage01)
+    with LiveServer(stage01.path) as server:
+        host = server.url.split("//")[1]
+        raw = send_raw(server.url, f"GET /echo/raw?q=1 HTTP/1.1\nHost: {host}\nConnection: close\n\n")
+    head, _, body = raw.partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 200 OK\r\n")
+    assert '"path": "/echo/raw"' in body
+
+
+def test_setup_and_live_server_in_a_plain_interpreter(stage01):
+    """What a plain python3 kernel does: Django set up from the working folder, ORM allowed,
+    a server started on demand and stopped at exit."""
+    proc = run_in_stage(stage01, """
+        import os, requests
+        from course.notebook import setup, live_server
+        stage = setup()
+        from articles.models import Article
+        server = live_server()
+        assert live_server() is server  # one server per stage per kernel
+        print(stage.name, Article.objects.count(), os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"],
+              requests.get(server.url + "/articles/").status_code, server.port)
+    """)
+    assert proc.returncode == 0, proc.stderr
+    name, count, unsafe, status, port = proc.stdout.split()
+    assert (name, count, unsafe, status) == ("01_http_uri", "4", "true", "200")
+    from course.server import port_busy
+
+    assert not port_busy(int(port)), "the notebook's server outlived its kernel"
+
+
+def test_live_server_reuses_the_one_course_lab_started(stage01):
+    from course.stages import prepare
+
+    prepare(stage01)
+    with LiveServer(stage01.path) as server:
+        proc = run_in_stage(stage01, """
+            from course.notebook import setup, live_server
+            setup()
+            print(live_server().url)
+        """, env={"COURSE_SERVER_URL": server.url, "COURSE_SERVER_STAGE": str(stage01.path)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == server.url
+
+
+def test_show_code_shows_real_files_parts_and_views(stage01):
+    proc = run_in_stage(stage01, """
+        from course.notebook import setup, show_code
+        setup()
+        from articles.views import echo
+        part = show_code("config/settings.py", start="INSTALLED_APPS", end="]")
+        assert part.startswith("INSTALLED_APPS = [") and part.rstrip().endswith("]")
+        assert "'articles'," in part and "MIDDLEWARE" not in part
+        assert show_code(echo).startswith("@csrf_exempt")
+        assert show_code("articles/urls.py") == open("articles/urls.py", encoding="utf-8").read()
+        print("ok")
+    """)
+    assert proc.returncode == 0, proc.stderr
+    assert "# articles/views.py" in proc.stdout and proc.stdout.strip().endswith("ok")
