@@ -130,6 +130,9 @@ def cmd_client(args) -> int:
               f"  open: {clients.page_url(client.port, args.api)}\n"
               f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
               "Ctrl-C stops it.\n", flush=True)
+        if client.port != clients.CLIENT_PORT:
+            print(f"Port {client.port}: the API allows it only when started with "
+                  f"COURSE_CORS={client.url} (see the lesson's README).", flush=True)
         try:
             threading.Event().wait()  # the files are served from another thread until Ctrl-C
         except KeyboardInterrupt:

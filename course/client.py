@@ -31,7 +31,7 @@ def client_dir(stage: Stage) -> Path | None:
 def page_url(port: int, api: str | None = None, host: str = HOST) -> str:
     """The client page's address; ``api`` travels in the query string (``?api=...``)."""
     url = f"http://{host}:{port}/"
-    return url + ("?" + urlencode({"api": api}) if api else "")
+    return url + ("?" + urlencode({"api": api}, safe=":/") if api else "")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
