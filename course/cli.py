@@ -19,7 +19,7 @@ from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, Stage, all_stages, delete_db, prepare, resolve, run_module
+from .stages import ROOT, Stage, all_stages, delete_db, dev_env, prepare, resolve, run_module
 
 INSTALL_HINT = "run: python -m pip install -r requirements.txt"
 
@@ -69,7 +69,7 @@ def cmd_lab(args) -> int:
         print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}", flush=True)
         client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
         print("Ctrl-C stops JupyterLab and the server.\n", flush=True)
-        env = {**os.environ, SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)}
+        env = dev_env({SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)})
         runner = "--notebook" if args.notebook else "--lab"
         cmd = [sys.executable, "manage.py", "shell_plus", runner]
         if args.no_browser:
@@ -111,7 +111,8 @@ def cmd_serve(args) -> int:
     print("Ctrl-C stops the server.\n", flush=True)
     try:
         return subprocess.call(
-            [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}"], cwd=stage.path
+            [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}"], cwd=stage.path,
+            env=dev_env(),
         )
     except KeyboardInterrupt:
         return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import CourseError
 from .http import format_exchange, send_raw, show
 from .server import LiveServer, answers
-from .stages import Stage, prepare, resolve
+from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
     "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code",
@@ -53,6 +53,8 @@ def setup(stage: str | None = None) -> Path:
     path = resolve(stage).path if stage else _find_stage_dir(Path.cwd().resolve())
     _stage = Stage(path.name, path)
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    for name, value in DEV_ENV.items():
+        os.environ.setdefault(name, value)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
@@ -75,7 +77,8 @@ def live_server(env: dict[str, str] | None = None, fresh: bool = False) -> LiveS
     """The running server of this notebook's stage.
 
     Reuses the server that ``python -m course lab`` started (it tells us through the environment);
-    otherwise starts one on a free port, after migrating the database when it is new, and stops it
+    otherwise starts one on a free port, after migrating the database (and filling it when it is
+    new), and stops it
     when the kernel ends. ``env`` adds environment variables to a server started here;
     ``fresh=True`` always starts a new one.
     """
@@ -91,8 +94,7 @@ def live_server(env: dict[str, str] | None = None, fresh: bool = False) -> LiveS
         server = _servers[stage.path]
         if server.process and server.process.poll() is None:
             return server
-    if not stage.db.exists():
-        prepare(stage)
+    prepare(stage)  # migrate (a no-op when up to date); a new database also gets the stage's data
     server = LiveServer(stage.path, env=env).start()
     atexit.register(server.stop)
     if not env:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.prepare")
-    parser.add_argument("--data", action="store_true", help="load fixtures and seed empty tables")
+    parser.add_argument("--data", action="store_true",
+                        help="load fixtures and seed empty tables even if the database is not new")
     parser.add_argument("--urls", action="store_true", help="print the stage's URL patterns as JSON")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
@@ -28,9 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command, get_commands
 
     django.setup()
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    # A database that has never been migrated is new (a missing SQLite file, or an empty database
+    # that DATABASE_URL names): it gets the stage's data. An existing one keeps its rows as they are.
+    new = not MigrationRecorder(connection).has_table()
     verbosity = 0 if args.quiet else 1
     call_command("migrate", interactive=False, verbosity=verbosity)
-    if args.data:
+    if new or args.data:
         fixtures = sorted((Path.cwd() / "articles" / "fixtures").glob("*.json"))
         if fixtures:
             call_command("loaddata", *map(str, fixtures), verbosity=verbosity)

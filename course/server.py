@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from .errors import CourseError
+from .stages import dev_env
 
 HOST = "127.0.0.1"
 
@@ -89,7 +90,7 @@ class LiveServer:
             raise CourseError(
                 f"port {self.port} is busy: stop what uses it, or choose another with --port"
             )
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+        env = dev_env({"PYTHONUNBUFFERED": "1", **self.env})
         self._log = tempfile.NamedTemporaryFile(
             "w+", prefix="course-server-", suffix=".log", delete=False, encoding="utf-8"
         )

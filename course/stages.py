@@ -20,6 +20,15 @@ LESSONS = ROOT / "lessons"
 PROJECT = ROOT / "project"
 NOTEBOOK = "lesson.ipynb"  # every lesson's notebook has this name, beside its manage.py
 DB_NAME = "db.sqlite3"
+# The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
+# from the environment and refuses to start without DEBUG or a real SECRET_KEY.
+DEV_ENV = {"DJANGO_DEBUG": "1"}
+
+
+def dev_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment the course starts a stage's processes with: development defaults, then the
+    learner's own environment, then ``extra``."""
+    return {**DEV_ENV, **os.environ, **(extra or {})}
 
 
 @dataclass(frozen=True)
@@ -146,16 +155,13 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
     """
     if fresh:
         delete_db(stage)
-    args = ["--quiet"] if quiet else []
-    if fresh or not stage.db.exists():
-        args.append("--data")
-    run_module(stage, "course.prepare", *args, capture=quiet)
+    run_module(stage, "course.prepare", *(["--quiet"] if quiet else []), capture=quiet)
 
 
 def run_module(stage: Stage, module: str, *args: str, capture: bool = True):
     """``python -m MODULE ARGS`` in the stage folder; a failure becomes a one-line CourseError."""
     proc = subprocess.run([sys.executable, "-m", module, *args], cwd=stage.path, text=True,
-                          encoding="utf-8", capture_output=capture)
+                          encoding="utf-8", capture_output=capture, env=dev_env())
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout or "").strip().splitlines()
         last = detail[-1] if detail else f"exit code {proc.returncode}"
