@@ -168,11 +168,12 @@ def cmd_diff(args) -> int:
 
 def cmd_test(args) -> int:
     require("pytest")
+    extra = list(args.pytest_args)
     cmd = [sys.executable, "-m", "pytest"]
-    if args.stage:
-        cmd += ["-k", resolve(args.stage).name]
-    cmd += args.pytest_args
-    return subprocess.call(cmd, cwd=ROOT)
+    # The first word, when it is not an option, names the stage: `test 03 -x`, `test -x`.
+    if extra and not extra[0].startswith("-"):
+        cmd += ["-k", resolve(extra.pop(0)).name]
+    return subprocess.call(cmd + extra, cwd=ROOT)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -228,10 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "test",
         help="the tests of one stage, or (no stage) of everything",
-        description="Run pytest on the course: every test, or one stage's. Arguments it does not "
-        "know go to pytest, e.g. -x or -n 2.",
+        description="Run pytest on the course: every test, or one stage's (`test 03`). Further "
+        "arguments go to pytest, e.g. `test 03 -x` or `test -k notebook`.",
+        usage="python -m course test [STAGE] [PYTEST ARGUMENTS]",
     )
-    p.add_argument("stage", nargs="?")
     p.set_defaults(func=cmd_test, passthrough="pytest_args")
     return parser
 
