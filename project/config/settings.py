@@ -147,8 +147,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 # SQLite by default, anything dj-database-url understands (PostgreSQL) from DATABASE_URL.
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{(BASE_DIR / 'db.sqlite3').as_posix()}",
+    "default": dj_database_url.parse(
+        # An empty DATABASE_URL counts as unset, as it does for every other variable here.
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{(BASE_DIR / 'db.sqlite3').as_posix()}",
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
