@@ -166,3 +166,25 @@ def test_test_command_runs_one_stage_through_pytest():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     collected = [line for line in proc.stdout.splitlines() if "::" in line]
     assert collected and all("01_http_uri" in line for line in collected)
+
+
+def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
+    stage = next((s for s in lessons() if (s.path / "client" / "index.html").exists()), None)
+    assert stage is not None, "lesson 06 ships a browser client"
+    port = free_port()
+    proc = start_in_own_group([sys.executable, "-m", "course", "client", stage.name[:2],
+                               "--port", str(port)])
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/")
+        assert page.status_code == requests.codes.ok and "<script" in page.text
+        assert requests.get(f"http://127.0.0.1:{port}/app.js").status_code == requests.codes.ok
+    finally:
+        ctrl_c(proc)
+        out, _ = proc.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in out
+    assert not port_busy(port)
+
+
+def test_client_of_a_stage_without_one_is_one_line_and_exit_code_2():
+    proc = course("client", "01")
+    assert proc.returncode == 2 and "has no browser client" in proc.stderr
