@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, Stage, all_stages, delete_db, dev_env, prepare, resolve, run_module
+from .stages import ROOT, all_stages, delete_db, dev_env, prepare, resolve
 
 INSTALL_HINT = "run: python -m pip install -r requirements.txt"
 
@@ -29,12 +28,6 @@ def require(*modules: str) -> None:
     for module in modules:
         if importlib.util.find_spec(module) is None:
             raise CourseError(f"missing dependency {module!r}: {INSTALL_HINT}")
-
-
-def stage_urls(stage: Stage) -> list[str]:
-    """The stage's own URL patterns (admin left out), read from its URLconf."""
-    proc = run_module(stage, "course.prepare", "--quiet", "--urls")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -102,10 +95,10 @@ def cmd_serve(args) -> int:
     if port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
     print(f"{'Keeping' if args.keep else 'Rebuilding'} the database of {stage.name} ...", flush=True)
-    prepare(stage, fresh=not args.keep)
+    urls = prepare(stage, fresh=not args.keep, urls=True)
     base = f"http://{HOST}:{args.port}"
     print(f"\n{stage.title}: {base}/\nWorth trying:")
-    for url in stage_urls(stage):
+    for url in urls:
         print(f"  {base}{url}")
     client = clients.start_beside(stage, api=base)  # lesson 06 on: its page on :8080
     print("Ctrl-C stops the server.\n", flush=True)

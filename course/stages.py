@@ -6,6 +6,7 @@ command line as ``01``, ``1``, ``01_http_uri`` or ``project``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -145,17 +146,21 @@ def has_command(stage: Stage, command: str) -> bool:
     return (stage.path / "articles" / "management" / "commands" / f"{command}.py").exists()
 
 
-def prepare(stage: Stage, fresh: bool = False, quiet: bool = True) -> None:
+def prepare(stage: Stage, fresh: bool = False, quiet: bool = True, urls: bool = False):
     """Migrate the stage's database and give it data, as `lab`, `serve` and the tests need.
 
     Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
     stage has a ``seed`` command and a table of the app is still empty (lesson 04's comments,
     say), a few rows of fake data. An existing database keeps its rows. All of it runs in one
-    Django process (``course.prepare``).
+    Django process (``course.prepare``). With ``urls`` it returns the stage's URL patterns too.
     """
     if fresh:
         delete_db(stage)
-    run_module(stage, "course.prepare", *(["--quiet"] if quiet else []), capture=quiet)
+    args = (["--quiet"] if quiet else []) + (["--urls"] if urls else [])
+    proc = run_module(stage, "course.prepare", *args, capture=quiet or urls)
+    if urls:  # the stage's URL patterns, printed as JSON on the last line
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    return None
 
 
 def run_module(stage: Stage, module: str, *args: str, capture: bool = True):

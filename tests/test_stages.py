@@ -1,6 +1,5 @@
 """Every stage, as a whole: its own tests, its checks, its notebook, its README's change list."""
 
-import os
 import subprocess
 import sys
 

@@ -1,14 +1,11 @@
 """``manage.py shell_plus --notebook`` and ``--lab`` start on Notebook 7 / JupyterLab 4, and the
 Django kernel they register runs ORM code (no ``SynchronousOnlyOperation``)."""
 
-import json
-import os
 import subprocess
 import sys
 
 import pytest
 import requests
-from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 
 from course.server import free_port, port_busy
