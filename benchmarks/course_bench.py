@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV  # noqa: E402
 from course.server import LiveServer, free_port  # noqa: E402
-from course.stages import all_stages, lessons  # noqa: E402
+from course.stages import DB_CACHE, all_stages, lessons  # noqa: E402
 from course.testing import copy_stage, execute_notebook  # noqa: E402
 
 
@@ -46,7 +47,11 @@ def bench_install() -> None:
 
 def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, subprocess.Popen]:
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # In its own process group, so stop() can press "Ctrl-C" for the command and its children.
+    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt"
+             else {"start_new_session": True})
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            **group)
     while time.perf_counter() - start < timeout:
         try:
             if requests.get(url, timeout=1).status_code == 200:
@@ -58,25 +63,33 @@ def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, s
 
 
 def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
+    """Ctrl-C, as a learner stops it: the command, its server and Jupyter all get it."""
+    if os.name == "nt":
+        proc.send_signal(signal.CTRL_BREAK_EVENT)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
     try:
-        proc.wait(timeout=20)
+        proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
 
 
 def bench_startup(tmp: Path) -> None:
-    print("\nfrom nothing (no database) to the first 200 of /articles/:")
+    print("\nfrom nothing (no database) to the first 200 of /articles/; cold = the stage's very "
+          "first database (migrations run), warm = later ones (a cached fresh database is copied):")
     for stage in lessons():
-        for command in ("serve", "lab"):
-            copy = copy_stage(stage, tmp / f"{command}-{stage.name}", ready=False)
+        for f in DB_CACHE.glob(f"{stage.name}-*"):
+            f.unlink()
+        for command in ("serve", "serve", "lab"):
+            copy = copy_stage(stage, Path(tempfile.mkdtemp(dir=tmp)), ready=False)
             port = free_port()
             args = [sys.executable, "-m", "course", command, str(copy.path), "--port", str(port)]
             if command == "lab":
                 args += ["--no-browser", "--", f"--port={free_port()}"]
+            cold = not any(DB_CACHE.glob(f"{stage.name}-*"))
             seconds, proc = first_200(args, f"http://127.0.0.1:{port}/articles/")
             stop(proc)
-            print(f"  {command:<5} {stage.name:<16} {seconds:5.2f} s")
+            print(f"  {command:<5} {stage.name:<16} {'cold' if cold else 'warm'} {seconds:5.2f} s")
 
 
 def bench_notebooks(tmp: Path) -> None:

@@ -104,8 +104,9 @@ def cmd_serve(args) -> int:
     print("Ctrl-C stops the server.\n", flush=True)
     try:
         return subprocess.call(
-            [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}"], cwd=stage.path,
-            env=dev_env(),
+            # Checks ran while preparing (migrate); the reloader stays, for live edits in class.
+            [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}", "--skip-checks"],
+            cwd=stage.path, env=dev_env(),
         )
     except KeyboardInterrupt:
         return 0

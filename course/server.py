@@ -95,7 +95,9 @@ class LiveServer:
             "w+", prefix="course-server-", suffix=".log", delete=False, encoding="utf-8"
         )
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"],
+            # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
+            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload",
+             "--skip-checks"],
             cwd=self.stage_dir,
             env=env,
             stdout=self._log,

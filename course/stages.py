@@ -6,11 +6,14 @@ command line as ``01``, ``1``, ``01_http_uri`` or ``project``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,7 @@ LESSONS = ROOT / "lessons"
 PROJECT = ROOT / "project"
 NOTEBOOK = "lesson.ipynb"  # every lesson's notebook has this name, beside its manage.py
 DB_NAME = "db.sqlite3"
+DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
 # from the environment and refuses to start without DEBUG or a real SECRET_KEY.
 DEV_ENV = {"DJANGO_DEBUG": "1"}
@@ -156,11 +160,36 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True, urls: bool = 
     """
     if fresh:
         delete_db(stage)
+    cached = _cached_db(stage)
+    if cached and not stage.db.exists() and cached.exists():
+        shutil.copyfile(cached, stage.db)  # built before from the same code: no need to migrate again
     args = (["--quiet"] if quiet else []) + (["--urls"] if urls else [])
     proc = run_module(stage, "course.prepare", *args, capture=quiet or urls)
+    if cached and not cached.exists() and stage.db.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stage.db, cached)
     if urls:  # the stage's URL patterns, printed as JSON on the last line
         return json.loads(proc.stdout.strip().splitlines()[-1])
     return None
+
+
+def _cached_db(stage: Stage) -> Path | None:
+    """Where a freshly built database of this stage's code is kept, to start the next one faster.
+
+    The name is a digest of everything that decides the database's content (migrations, fixtures,
+    settings, the seed command, Django's version), so any change to them builds a new one. None
+    when the stage's database is not its own SQLite file (``DATABASE_URL`` names another).
+    """
+    if os.environ.get("DATABASE_URL"):
+        return None
+    import django
+
+    digest = hashlib.sha256(django.__version__.encode())
+    for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py",
+                    "*/management/commands/seed.py"):
+        for path in sorted(stage.path.glob(pattern)):
+            digest.update(path.relative_to(stage.path).as_posix().encode() + path.read_bytes())
+    return DB_CACHE / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
 
 
 def run_module(stage: Stage, module: str, *args: str, capture: bool = True):
