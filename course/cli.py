@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -77,11 +78,16 @@ def cmd_lab(args) -> int:
         try:
             return jupyter.wait()
         except KeyboardInterrupt:
+            # Ctrl-C reached Jupyter too, and it shuts itself down; after a SIGTERM (a closed
+            # terminal) only we got it, so Jupyter is asked to stop.
             try:
-                jupyter.wait(timeout=10)
+                jupyter.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 jupyter.terminate()
-                jupyter.wait(timeout=10)
+                try:
+                    jupyter.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    jupyter.kill()
             print("\nStopped JupyterLab and the server.")
             return 0
         finally:
@@ -231,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     # `lab` hands unknown arguments to Jupyter and `test` to pytest (after an optional "--").
@@ -240,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if passthrough:
         setattr(args, passthrough, [arg for arg in extra if arg != "--"])
+    if hasattr(signal, "SIGTERM") and os.name != "nt":
+        # A terminal closed or `kill`: clean up as after Ctrl-C, so no server is left running.
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.func(args)
     except CourseError as error:

@@ -188,3 +188,18 @@ def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
 def test_client_of_a_stage_without_one_is_one_line_and_exit_code_2():
     proc = course("client", "01")
     assert proc.returncode == 2 and "has no browser client" in proc.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGTERM is POSIX; Windows closes the console instead")
+def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
+    """SIGTERM reaches only `course lab` (a closed terminal, a kill): it still stops the rest."""
+    port, jupyter_port = free_port(), free_port()
+    proc = start_in_own_group([sys.executable, "-m", "course", "lab", str(stage01.path), "--port",
+                               str(port), "--no-browser", "--", f"--port={jupyter_port}", *AS_ROOT])
+    try:
+        wait_for(f"http://127.0.0.1:{jupyter_port}/api/status")
+    finally:
+        proc.terminate()  # SIGTERM to the command alone, not to its group
+        proc.communicate(timeout=60)
+    assert not port_busy(port), "the stage's server outlived its `course lab`"
+    assert not port_busy(jupyter_port), "Jupyter outlived its `course lab`"
