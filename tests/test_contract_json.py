@@ -115,6 +115,7 @@ def test_json_routes_refuse_writes_with_405(live, writer, name, method):
         response = session.request(method, server.url + path, json={"title": "t", "content": "c"},
                                    timeout=10)
         assert response.status_code == 405, (path, response.text[:200])
+        assert method in response.json()["detail"], path  # says why, in JSON
         allowed = {m.strip() for m in response.headers["Allow"].split(",")}
         assert "GET" in allowed and method not in allowed, path
     assert rows(server, "/api/v1/json-1/") == before

@@ -133,6 +133,7 @@ class JsonRoutesTests(APITestCase):
                     response = getattr(self.client, method)(reverse(name), body,
                                                               content_type='application/json')
                     self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
+                    self.assertIn('detail', response.json())  # says why, in JSON
                     allowed = {m.strip() for m in response['Allow'].split(',')}
                     self.assertIn('GET', allowed)
                     self.assertNotIn(method.upper(), allowed)
