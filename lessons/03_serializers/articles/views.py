@@ -139,7 +139,10 @@ def api_article_detail(request, pk):
     if request.method == 'PUT':
         serializer = ArticleSerializer(article, data=request.data)
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        try:
+            serializer.save()
+        except Article.DoesNotExist:  # a DELETE came between our read and our write
+            raise NotFound() from None
         return Response(serializer.data)
     article.delete()
     return Response(status=status.HTTP_204_NO_CONTENT)

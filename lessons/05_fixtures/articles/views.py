@@ -2,6 +2,7 @@ from functools import wraps
 from http import HTTPStatus
 
 from django.core import serializers as django_serializers
+from django.db import IntegrityError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
@@ -143,7 +144,10 @@ def api_article_detail(request, pk):
     if request.method == 'PUT':
         serializer = ArticleSerializer(article, data=request.data)
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        try:
+            serializer.save()
+        except Article.DoesNotExist:  # a DELETE came between our read and our write
+            raise NotFound() from None
         return Response(serializer.data)
     article.delete()
     return Response(status=status.HTTP_204_NO_CONTENT)
@@ -172,7 +176,10 @@ def api_comment_detail(request, pk):
     if request.method == 'PUT':
         serializer = CommentSerializer(comment, data=request.data)
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        try:
+            serializer.save()
+        except Comment.DoesNotExist:  # deleted meanwhile, maybe with its article
+            raise NotFound() from None
         return Response(serializer.data)
     comment.delete()
     return Response(status=status.HTTP_204_NO_CONTENT)
@@ -188,7 +195,12 @@ def api_comment_create(request, article_pk):
     article = get_object_or_404(Article, pk=article_pk)
     serializer = CommentSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
-    serializer.save(article=article)
+    try:
+        serializer.save(article=article)
+    except IntegrityError:  # its foreign key points nowhere: the article was deleted meanwhile
+        if Article.objects.filter(pk=article_pk).exists():
+            raise
+        raise NotFound() from None
     return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
