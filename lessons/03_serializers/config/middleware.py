@@ -7,9 +7,11 @@ views and every response after them.
 import logging
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.middleware import common
+from django.core.exceptions import (
+    BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
+)
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import is_valid_path
 from django.utils.http import escape_leading_slashes
 
 logger = logging.getLogger('django.request')
@@ -17,26 +19,31 @@ logger = logging.getLogger('django.request')
 SAFE_METHODS = ('GET', 'HEAD', 'OPTIONS')
 
 
-class CommonMiddleware(common.CommonMiddleware):
-    """Django's CommonMiddleware, except that APPEND_SLASH redirects a write with 308.
+class AppendSlashToWritesMiddleware:
+    """APPEND_SLASH for writes: a 308 redirect, which keeps the method and the body.
 
-    ``GET /articles`` gets a 301 to ``/articles/``, and the browser asks again. For a write Django
-    cannot do that: a client that follows a 301 sends the POST again as a GET (the body is lost, and
-    the answer is a list instead of an error), so with DEBUG on Django raises an error (a 500) and
-    with DEBUG off answers the 301 anyway. A 308 Permanent Redirect tells the client to send the
-    same method and the same body to the path with the slash.
+    For ``GET /articles`` Django's CommonMiddleware answers 301 to ``/articles/``, and the client
+    asks again. A write it cannot send on that way: a client that follows a 301 sends a POST again
+    as a GET, without its body (the answer is the list, and nothing is created), so with DEBUG on
+    Django raises an error instead (a 500), and with DEBUG off answers the 301 anyway. Here a write
+    to a path that exists only with the slash gets 308 Permanent Redirect first: the client sends
+    the same method and the same body to the path with the slash.
+
+    Just above CommonMiddleware, which goes on answering reads as before.
     """
 
-    def get_full_path_with_slash(self, request):
-        # Django's version raises RuntimeError for a write in DEBUG; a 308 makes that needless.
-        return escape_leading_slashes(request.get_full_path(force_append_slash=True))
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    def process_response(self, request, response):
-        if (request.method not in SAFE_METHODS and response.status_code == 404
-                and self.should_redirect_with_slash(request)):
-            return HttpResponsePermanentRedirect(self.get_full_path_with_slash(request),
-                                                 preserve_request=True)  # 308, not 301
-        return super().process_response(request, response)
+    def __call__(self, request):
+        path = request.path_info
+        if (request.method not in SAFE_METHODS and settings.APPEND_SLASH
+                and not path.endswith('/')):
+            urlconf = getattr(request, 'urlconf', None)
+            if not is_valid_path(path, urlconf) and is_valid_path(f'{path}/', urlconf):
+                with_slash = escape_leading_slashes(request.get_full_path(force_append_slash=True))
+                return HttpResponsePermanentRedirect(with_slash, preserve_request=True)  # 308
+        return self.get_response(request)
 
 
 def refusal(status, detail):
@@ -70,10 +77,12 @@ class JSONRefusalMiddleware:
 
     def process_exception(self, request, exception):
         """Called with any exception a view raises (DRF's own API errors never get here)."""
+        if isinstance(exception, (Http404, PermissionDenied)):
+            return None  # Django's 404 and 403, as usual
         if isinstance(exception, RequestDataTooBig):
             return refusal(413, 'The request body is larger than the server accepts '
                                 f'({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes).')
-        if isinstance(exception, SuspiciousOperation):
+        if isinstance(exception, (SuspiciousOperation, BadRequest)):
             return refusal(400, str(exception) or 'Bad request.')
         logger.error('Internal Server Error: %s', request.path, exc_info=exception)
         return refusal(500, 'Server error.')

@@ -50,7 +50,8 @@ MIDDLEWARE = [
     'config.middleware.JSONRefusalMiddleware',  # first: Django's own refusals answered in JSON
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
-    'config.middleware.CommonMiddleware',  # Django's, but a write without its slash gets a 308
+    'config.middleware.AppendSlashToWritesMiddleware',  # a write without its slash: 308
+    'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',

@@ -61,7 +61,8 @@ MIDDLEWARE = [
     'django.contrib.sessions.middleware.SessionMiddleware',
     # Above CommonMiddleware: a preflight or a redirect answered there must carry CORS headers too.
     'corsheaders.middleware.CorsMiddleware',
-    'config.middleware.CommonMiddleware',  # Django's, but a write without its slash gets a 308
+    'config.middleware.AppendSlashToWritesMiddleware',  # a write without its slash: 308
+    'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
     'django.contrib.messages.middleware.MessageMiddleware',
