@@ -81,3 +81,29 @@ def run_cell(client, code: str, timeout: float = 60) -> tuple[str, str | None]:
             error = content["ename"] + ": " + content["evalue"]
         elif kind == "status" and content["execution_state"] == "idle":
             return "".join(out), error
+
+
+def committed_outputs(path: Path) -> str | None:
+    """Why the notebook at ``path`` as git has it (its staged, else committed, version) carries
+    outputs, or None when it carries none.
+
+    A learner's own saved outputs (Run All, then save or autosave) are normal and not checked: only
+    what git holds is. Outside a git checkout, or for a file git does not know yet, the file itself.
+    """
+    import subprocess
+
+    import nbformat
+
+    path = Path(path).resolve()
+    shown = subprocess.run(["git", "show", f":./{path.name}"], cwd=path.parent,
+                           capture_output=True, text=True, encoding="utf-8")
+    text = shown.stdout if shown.returncode == 0 else path.read_text(encoding="utf-8")
+    where = "as git has it" if shown.returncode == 0 else "(not in git: the file itself)"
+    nb = nbformat.reads(text, as_version=4)
+    for number, cell in enumerate(nb.cells, 1):
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
+            first = cell.source.splitlines()[0] if cell.source else ""
+            return (f"{path.name} {where} has outputs (cell {number}: {first[:60]!r}). Strip them "
+                    f"and stage the file again: python -m nbstripout --keep-id {path} && git add "
+                    f"{path}   (once per clone, `nbstripout --install` does it at every commit)")
+    return None
