@@ -116,9 +116,11 @@ def live_server(env: dict[str, str] | None = None, fresh: bool = False,
     atexit.register(server.stop)
     if not env and not fresh:
         _servers[stage.path] = server
-        print(f"Using {server.url}: no server of {stage.name} was running (`python manage.py "
-              f"runserver` in {stage.path} would be used), so this notebook started one. It stops "
-              "with the kernel.")
+        elsewhere = _runserver_elsewhere(LEARNER_PORT)
+        note = f"; port {LEARNER_PORT} is the server of {elsewhere}" if elsewhere else ""
+        print(f"Using {server.url}: no server of {stage.name} was running (your `python manage.py "
+              f"runserver` in {stage.path} would have been used{note}), so this notebook started "
+              "one. It stops with the kernel.")
     return server
 
 
@@ -126,7 +128,8 @@ def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | 
     shared_url = os.environ.get(SERVER_URL_ENV)
     if port is None and shared_url and os.environ.get(SERVER_STAGE_ENV) == str(stage.path):
         if answers(shared_url + "/"):
-            return _attached(stage, int(shared_url.rsplit(":", 1)[1])), "the server `python -m course lab` started"
+            lab_port = int(shared_url.rsplit(":", 1)[1])
+            return _attached(stage, lab_port), "the server `python -m course lab` started"
     own = _servers.get(stage.path)
     if port is None and own and own.process and own.process.poll() is None:
         return own, "the server this notebook started before"
@@ -178,13 +181,15 @@ def _listening_ports(proc) -> list[int]:
 def runserver_ports(stage_dir: Path) -> list[tuple[int, int]]:
     """``(port, pid)`` of every ``manage.py runserver`` running in ``stage_dir`` (this user's).
 
-    A server is the stage's when its process works in the stage's folder: the same stage name in
-    another copy of the course does not count. With the auto-reloader, the child listens.
+    A server is the stage's when the ``manage.py`` it runs is the stage's own: the same stage name
+    in another copy of the course does not count. With the auto-reloader, the child listens.
     """
-    found = []
+    found, stage_dir = [], Path(stage_dir).resolve()
     for proc in _runserver_processes():
         cwd = proc.info["cwd"]
-        if cwd and Path(cwd).resolve() == Path(stage_dir).resolve():
+        scripts = [arg for arg in proc.info["cmdline"] if arg.endswith("manage.py")]
+        # `python manage.py runserver` in the folder, or `python lessons/01_x/manage.py runserver`
+        if cwd and any((Path(cwd) / script).resolve().parent == stage_dir for script in scripts):
             found += [(port, proc.pid) for port in _listening_ports(proc)]
     return found
 
