@@ -16,12 +16,29 @@ import threading
 
 from . import client as clients
 from . import diff as diffs
+from . import jupyter_url
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
 from .stages import ROOT, all_stages, delete_db, dev_env, prepare, resolve
 
-INSTALL_HINT = "run: python -m pip install -r requirements.txt"
+INSTALL_HINT = (
+    "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
+    "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt"
+)
+# What the test suite imports before it runs a single test: checked first, so a missing package is
+# one line, not pytest's page of import errors.
+TEST_DEPENDENCIES = ("pytest", "django", "rest_framework", "requests", "nbformat", "nbclient")
+
+
+def confirm(question: str, refusal: str, yes: bool) -> bool:
+    """Ask before deleting a learner's data. ``--yes`` skips the question; with no terminal to
+    ask on (a script, CI) the command refuses with one line (``refusal``) instead of guessing."""
+    if yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CourseError(refusal)
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
 
 
 def require(*modules: str) -> None:
@@ -51,6 +68,10 @@ def cmd_list(args) -> int:
 
 
 def cmd_lab(args) -> int:
+    if args.stage is None:
+        print("Which stage? The stages:\n")
+        cmd_list(args)
+        raise CourseError("name a stage, e.g. python -m course lab 01")
     stage = resolve(args.stage)
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     if stage.notebook is None:
@@ -62,7 +83,8 @@ def cmd_lab(args) -> int:
     with LiveServer(stage.path, port=args.port) as server:
         print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}", flush=True)
         client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
-        print("Ctrl-C stops JupyterLab and the server.\n", flush=True)
+        app = "Jupyter Notebook" if args.notebook else "JupyterLab"
+        print(f"Ctrl-C stops {app} and the server.\n", flush=True)
         env = dev_env({SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)})
         runner = "--notebook" if args.notebook else "--lab"
         cmd = [sys.executable, "manage.py", "shell_plus", runner]
@@ -75,6 +97,8 @@ def cmd_lab(args) -> int:
             cmd.append("--allow-root")  # Jupyter refuses root otherwise (containers, CI)
         cmd += args.jupyter_args
         jupyter = subprocess.Popen(cmd, cwd=stage.path, env=env)
+        threading.Thread(target=jupyter_url.print_notebook_url,
+                         args=(jupyter, stage.notebook, args.notebook, app), daemon=True).start()
         try:
             return jupyter.wait()
         except KeyboardInterrupt:
@@ -88,7 +112,7 @@ def cmd_lab(args) -> int:
                     jupyter.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     jupyter.kill()
-            print("\nStopped JupyterLab and the server.")
+            print(f"\nStopped {app} and the server.")
             return 0
         finally:
             if client is not None:
@@ -100,8 +124,15 @@ def cmd_serve(args) -> int:
     require("django")
     if port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
-    print(f"{'Keeping' if args.keep else 'Rebuilding'} the database of {stage.name} ...", flush=True)
-    urls = prepare(stage, fresh=not args.keep, urls=True)
+    fresh = not args.keep
+    if fresh and stage.db.exists():
+        fresh = confirm(
+            f"serve starts {stage.name} on a fresh database: delete {stage.db} and rebuild it?"
+            " (no: serve it as it is)",
+            f"serve would replace {stage.db} with a fresh one: add --yes to confirm, "
+            "or --keep to serve it as it is", args.yes)
+    print(f"{'Rebuilding' if fresh else 'Keeping'} the database of {stage.name} ...", flush=True)
+    urls = prepare(stage, fresh=fresh, urls=True)
     base = f"http://{HOST}:{args.port}"
     print(f"\n{stage.title}: {base}/\nWorth trying:")
     for url in urls:
@@ -132,8 +163,9 @@ def cmd_client(args) -> int:
               f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
               "Ctrl-C stops it.\n", flush=True)
         if client.port != clients.CLIENT_PORT:
-            print(f"Port {client.port}: the API allows it only when started with "
-                  f"COURSE_CORS={client.url} (see the lesson's README).", flush=True)
+            # Making the API allow this origin is an exercise of the lesson: no answer here.
+            print(f"{client.url} is not an origin the API allows out of the box, so the browser "
+                  "will block its calls: see the lesson's README, Exercises.", flush=True)
         try:
             threading.Event().wait()  # the files are served from another thread until Ctrl-C
         except KeyboardInterrupt:
@@ -144,13 +176,10 @@ def cmd_client(args) -> int:
 def cmd_reset(args) -> int:
     stage = resolve(args.stage)
     require("django")
-    if not args.yes:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise CourseError(f"reset deletes {stage.db}: add --yes to confirm")
-        answer = input(f"Delete {stage.db} and rebuild it? [y/N] ").strip().lower()
-        if answer not in ("y", "yes"):
-            print("Nothing changed.")
-            return 0
+    if not confirm(f"Delete {stage.db} and rebuild it?",
+                   f"reset deletes {stage.db}: add --yes to confirm", args.yes):
+        print("Nothing changed.")
+        return 0
     delete_db(stage)
     prepare(stage)
     print(f"Rebuilt {stage.db}")
@@ -167,7 +196,7 @@ def cmd_diff(args) -> int:
 
 
 def cmd_test(args) -> int:
-    require("pytest")
+    require(*TEST_DEPENDENCIES)
     extra = list(args.pytest_args)
     cmd = [sys.executable, "-m", "pytest"]
     # The first word, when it is not an option, names the stage: `test 03 -x`, `test -x`.
@@ -196,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         "in JupyterLab (a Django kernel, through manage.py shell_plus --lab). Arguments after "
         "-- go to Jupyter, e.g. `lab 01 -- --port=8890`.",
     )
-    p.add_argument("stage")
+    p.add_argument("stage", nargs="?", help="the stage (none: list the stages)")
     p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
@@ -206,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("stage")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--keep", action="store_true", help="keep the database as it is")
+    p.add_argument("--yes", action="store_true", help="replace an existing database without asking")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("client", help="serve a stage's browser client (lesson 06 on) on port 8080")
@@ -254,9 +284,16 @@ def main(argv: list[str] | None = None) -> int:
         # A terminal closed or `kill`: clean up as after Ctrl-C, so no server is left running.
         signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe is a BrokenPipeError caught below
+        return code
     except CourseError as error:
         print(f"course: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `python -m course list | head`: the reader left early, which is fine. Point stdout at
+        # devnull so the interpreter's final flush does not raise again (Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -3,11 +3,11 @@
 The first cell of each notebook is::
 
     from course.notebook import setup, live_server, show
-    stage = setup()           # harmless under shell_plus; in a plain python3 kernel it sets Django up
-    server = live_server()    # the stage's server: the one `course lab` started, or a new one
+    stage = setup()           # the Stage; in a plain python3 kernel it also sets Django up
+    server = live_server()    # the stage's running server (course lab's, or yours), or a new one
 
 ``setup()`` finds the stage from the kernel's working folder (the notebook's folder), or takes a
-name: ``setup("project")``.
+name: ``setup("project")``. ``live_server()`` prints which server it uses, and why.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .errors import CourseError
 from .http import format_exchange, send_raw, show
-from .server import LiveServer, answers
+from .kernel import find_stage_dir
+from .server import HOST, LiveServer, answers
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
@@ -29,42 +30,61 @@ __all__ = [
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
 SERVER_URL_ENV = "COURSE_SERVER_URL"
 SERVER_STAGE_ENV = "COURSE_SERVER_STAGE"
+# A learner's own server: `python manage.py runserver` listens on 8000 unless told otherwise; another
+# port can be named with live_server(port=...) or this environment variable.
+LEARNER_PORT = 8000
+PORT_ENV = "COURSE_SERVER_PORT"
 
 _stage: Stage | None = None
 _servers: dict[Path, LiveServer] = {}
 
 
-def _find_stage_dir(start: Path) -> Path:
-    for folder in [start, *start.parents]:
-        if (folder / "manage.py").exists():
-            return folder
-    raise CourseError(f"no manage.py in {start} or above it: open the notebook in its stage folder")
+def setup(stage: str | os.PathLike | None = None) -> Stage:
+    """Make Django usable in this kernel for ``stage`` (default: the notebook's own stage); return it.
 
-
-def setup(stage: str | None = None) -> Path:
-    """Make Django usable in this kernel for ``stage`` (default: the notebook's own stage).
-
-    Under ``shell_plus`` Django is already set up, so this only records the stage. In a plain
-    kernel it puts the stage on ``sys.path``, names its settings and calls ``django.setup()``.
-    ``DJANGO_ALLOW_ASYNC_UNSAFE`` is set in this kernel's environment only: ipykernel runs cells
-    inside an event loop, where Django would otherwise refuse ORM calls.
+    In the "Django Shell-Plus" kernel Django is already set up for the notebook's stage, so this
+    only records the stage. In a plain kernel it puts the stage on ``sys.path``, names its settings
+    and calls ``django.setup()``. ``DJANGO_ALLOW_ASYNC_UNSAFE`` is set in this kernel's environment
+    only: ipykernel runs cells inside an event loop, where Django would otherwise refuse ORM calls.
+    One kernel holds one Django project: asking for another stage is a clear error.
     """
     global _stage
-    path = resolve(stage).path if stage else _find_stage_dir(Path.cwd().resolve())
-    _stage = Stage(path.name, path)
+    if stage is not None:
+        found = resolve(stage)
+    else:
+        path = find_stage_dir(Path.cwd().resolve())
+        if path is None:
+            raise CourseError(f"no manage.py in {Path.cwd()} or above it: open the notebook in its "
+                              'stage folder, or name the stage: setup("01")')
+        found = resolve(path)
+    running = _django_stage_dir()
+    if running is not None and running != found.path:
+        raise CourseError(f"this kernel already runs Django for {running.name}, not {found.name}: "
+                          "restart the kernel (Kernel > Restart Kernel) and run this cell first")
+    _stage = found
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     for name, value in DEV_ENV.items():
         os.environ.setdefault(name, value)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+    if str(found.path) not in sys.path:
+        sys.path.insert(0, str(found.path))
 
     import django
     from django.apps import apps
 
     if not apps.ready:
         django.setup()
-    return path
+    return found
+
+
+def _django_stage_dir() -> Path | None:
+    """The stage folder whose settings this kernel's Django runs, once Django is set up."""
+    if "django.apps" not in sys.modules or not sys.modules["django.apps"].apps.ready:
+        return None
+    from django.conf import settings
+
+    module = sys.modules.get(settings.SETTINGS_MODULE)
+    return find_stage_dir(Path(module.__file__).resolve().parent) if module else None
 
 
 def current_stage() -> Stage:
@@ -73,33 +93,112 @@ def current_stage() -> Stage:
     return _stage
 
 
-def live_server(env: dict[str, str] | None = None, fresh: bool = False) -> LiveServer:
-    """The running server of this notebook's stage.
+def live_server(env: dict[str, str] | None = None, fresh: bool = False,
+                port: int | None = None) -> LiveServer:
+    """The running server of this notebook's stage, and a line that says which one and why.
 
-    Reuses the server that ``python -m course lab`` started (it tells us through the environment);
-    otherwise starts one on a free port, after migrating the database (and filling it when it is
-    new), and stops it
-    when the kernel ends. ``env`` adds environment variables to a server started here;
-    ``fresh=True`` always starts a new one.
+    In order: the server ``python -m course lab`` started (it tells the kernel through the
+    environment); the learner's own ``python manage.py runserver`` of this stage, on ``port`` when
+    given (or ``$COURSE_SERVER_PORT``), else on 8000, else on any port; otherwise a hidden server
+    on a free port, after migrating the database (and filling it when it is new). A hidden server
+    stops with the kernel, also when the kernel is killed. ``env`` (environment variables for the
+    server) and ``fresh=True`` always start a hidden one.
     """
     stage = current_stage()
-    shared_url = os.environ.get(SERVER_URL_ENV)
-    shared_stage = os.environ.get(SERVER_STAGE_ENV)
-    if not fresh and not env and shared_url and shared_stage == str(stage.path):
-        if answers(shared_url + "/"):
-            server = LiveServer(stage.path)
-            server.port = int(shared_url.rsplit(":", 1)[1])
-            return server
-    if not fresh and not env and stage.path in _servers:
-        server = _servers[stage.path]
-        if server.process and server.process.poll() is None:
+    if not fresh and not env:
+        found = _running_server(stage, port)
+        if found is not None:
+            server, why = found
+            print(f"Using {server.url}: {why}.")
             return server
     prepare(stage)  # migrate (a no-op when up to date); a new database also gets the stage's data
-    server = LiveServer(stage.path, env=env).start()
+    server = LiveServer(stage.path, env=env, die_with=os.getpid()).start()
     atexit.register(server.stop)
-    if not env:
+    if not env and not fresh:
         _servers[stage.path] = server
+        elsewhere = _runserver_elsewhere(LEARNER_PORT)
+        note = f"; port {LEARNER_PORT} is the server of {elsewhere}" if elsewhere else ""
+        print(f"Using {server.url}: no server of {stage.name} was running (your `python manage.py "
+              f"runserver` in {stage.path} would have been used{note}), so this notebook started "
+              "one. It stops with the kernel.")
     return server
+
+
+def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | None:
+    shared_url = os.environ.get(SERVER_URL_ENV)
+    if port is None and shared_url and os.environ.get(SERVER_STAGE_ENV) == str(stage.path):
+        if answers(shared_url + "/"):
+            lab_port = int(shared_url.rsplit(":", 1)[1])
+            return _attached(stage, lab_port), "the server `python -m course lab` started"
+    own = _servers.get(stage.path)
+    if port is None and own and own.process and own.process.poll() is None:
+        return own, "the server this notebook started before"
+    named = port or (int(os.environ[PORT_ENV]) if os.environ.get(PORT_ENV, "").isdigit() else None)
+    mine = {p: pid for p, pid in runserver_ports(stage.path)}
+    for candidate in [named] if named else [LEARNER_PORT, *sorted(mine)]:
+        if candidate in mine and answers(f"http://{HOST}:{candidate}/"):
+            return _attached(stage, candidate), (
+                f"`python manage.py runserver` of {stage.name} answers on port {candidate} "
+                f"(process {mine[candidate]}, in {stage.path})")
+    if named:
+        if not answers(f"http://{HOST}:{named}/"):
+            raise CourseError(f"nothing answers on port {named}: start `python manage.py "
+                              f"runserver {named}` in {stage.path}, or call live_server() "
+                              "without a port")
+        other = _runserver_elsewhere(named)
+        if other is not None:
+            raise CourseError(f"port {named} is the server of {other}, not of {stage.path}")
+        return _attached(stage, named), f"the port you named, {named}, answers"
+    return None
+
+
+def _attached(stage: Stage, port: int) -> LiveServer:
+    """A LiveServer object for a server this kernel did not start (and so never stops)."""
+    server = LiveServer(stage.path)
+    server.port = port
+    return server
+
+
+def _runserver_processes():
+    import psutil
+
+    for proc in psutil.process_iter(["pid", "cmdline", "cwd"]):
+        cmdline = proc.info["cmdline"] or []
+        if "runserver" in cmdline and any(arg.endswith("manage.py") for arg in cmdline):
+            yield proc
+
+
+def _listening_ports(proc) -> list[int]:
+    import psutil
+
+    try:
+        return [c.laddr.port for c in proc.net_connections(kind="tcp")
+                if c.status == psutil.CONN_LISTEN]
+    except (psutil.Error, OSError):
+        return []
+
+
+def runserver_ports(stage_dir: Path) -> list[tuple[int, int]]:
+    """``(port, pid)`` of every ``manage.py runserver`` running in ``stage_dir`` (this user's).
+
+    A server is the stage's when the ``manage.py`` it runs is the stage's own: the same stage name
+    in another copy of the course does not count. With the auto-reloader, the child listens.
+    """
+    found, stage_dir = [], Path(stage_dir).resolve()
+    for proc in _runserver_processes():
+        cwd = proc.info["cwd"]
+        scripts = [arg for arg in proc.info["cmdline"] if arg.endswith("manage.py")]
+        # `python manage.py runserver` in the folder, or `python lessons/01_x/manage.py runserver`
+        if cwd and any((Path(cwd) / script).resolve().parent == stage_dir for script in scripts):
+            found += [(port, proc.pid) for port in _listening_ports(proc)]
+    return found
+
+
+def _runserver_elsewhere(port: int) -> str | None:
+    for proc in _runserver_processes():
+        if proc.info["cwd"] and port in _listening_ports(proc):
+            return proc.info["cwd"]
+    return None
 
 
 def show_code(target, start: str | None = None, end: str | None = None):

@@ -45,30 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         if empty and "seed" in get_commands():
             call_command("seed", "articles", number=5)
     if args.urls:
-        print(json.dumps(url_patterns()))
+        from course.routes import example_urls
+
+        print(json.dumps(example_urls()))
     return 0
-
-
-def url_patterns() -> list[str]:
-    """The stage's own routes as example URLs (admin left out): what `serve` suggests trying."""
-    from django.urls import get_resolver
-    from django.urls.resolvers import URLPattern, URLResolver
-
-    found: list[str] = []
-
-    def walk(patterns, prefix=""):
-        for entry in patterns:
-            route = prefix + str(entry.pattern).lstrip("^").rstrip("$")
-            if isinstance(entry, URLResolver):
-                if not route.startswith("admin/"):
-                    walk(entry.url_patterns, route)
-            elif entry.name == "api_not_found" or "(?P<format>" in route:
-                continue  # a catch-all or a format suffix: nothing to try by hand
-            elif isinstance(entry, URLPattern):
-                found.append("/" + route.replace("(?P<rest>.*)", "").replace("(?P<rest>.*/)?", ""))
-
-    walk(get_resolver().url_patterns)
-    return list(dict.fromkeys(found))
 
 
 if __name__ == "__main__":

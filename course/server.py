@@ -60,12 +60,14 @@ class LiveServer:
         host: str = HOST,
         env: dict[str, str] | None = None,
         startup_timeout: float = 30.0,
+        die_with: int | None = None,
     ):
         self.stage_dir = Path(stage_dir).resolve()
         self.host = host
         self.port = port
         self.env = dict(env or {})
         self.startup_timeout = startup_timeout
+        self.die_with = die_with  # a process id: the server ends when that process is gone
         self.process: subprocess.Popen | None = None
         self._log = None
         self._final_log = ""
@@ -94,10 +96,11 @@ class LiveServer:
         self._log = tempfile.NamedTemporaryFile(
             "w+", prefix="course-server-", suffix=".log", delete=False, encoding="utf-8"
         )
+        lifeline = ["-m", "course.lifeline", str(self.die_with)] if self.die_with else []
         self.process = subprocess.Popen(
             # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
-            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload",
-             "--skip-checks"],
+            [sys.executable, *lifeline, "manage.py", "runserver", f"{self.host}:{self.port}",
+             "--noreload", "--skip-checks"],
             cwd=self.stage_dir,
             env=env,
             stdout=self._log,

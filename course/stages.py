@@ -72,6 +72,13 @@ class Stage:
     def __str__(self) -> str:
         return self.name
 
+    # Where a path is expected, a stage is its folder: `stage / "manage.py"`, `cwd=stage`.
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+    def __truediv__(self, other) -> Path:
+        return self.path / other
+
 
 def run_manage(path: Path, *args: str, check: bool = True, capture: bool = False, env=None):
     cmd = [sys.executable, "manage.py", *args]

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from .diff import SKIP_DIRS
+from .kernel import KERNEL_NAME, install_spec
 from .stages import Stage, prepare
 
 IGNORE = shutil.ignore_patterns(*SKIP_DIRS, "db.sqlite3*", "*.pyc")
@@ -25,8 +26,13 @@ def copy_stage(stage: Stage, parent: Path, ready: bool = True) -> Stage:
     return copy
 
 
-def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str = "python3"):
+def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str | None = None,
+                     cells: int | None = None):
     """Run every cell of the notebook at ``path`` in a fresh kernel started in ``cwd``.
+
+    The kernel is the one the notebook names (what a learner gets when opening it: "Django
+    Shell-Plus" for the lessons), unless ``kernel_name`` names another, e.g. ``"python3"``.
+    ``cells`` runs only the first that many code cells.
 
     Raises ``nbclient.exceptions.CellExecutionError`` (with the failing cell and its traceback)
     when a cell raises: a checkpoint ``assert`` that fails makes the notebook fail.
@@ -36,6 +42,12 @@ def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    kernel_name = kernel_name or nb.metadata.get("kernelspec", {}).get("name", "python3")
+    if kernel_name == KERNEL_NAME:
+        install_spec()  # as `shell_plus --lab` writes it, so this kernel is the learner's
+    if cells is not None:
+        code = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+        nb.cells = nb.cells[: code[cells - 1] + 1] if len(code) >= cells else nb.cells
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -52,3 +64,46 @@ def stages_from(first: str) -> list[str]:
 
     start = resolve(first).number
     return [s.name for s in lessons() if s.number is not None and s.number >= start]
+
+
+def run_cell(client, code: str, timeout: float = 60) -> tuple[str, str | None]:
+    """Execute ``code`` through a jupyter_client ``client``; return (its stdout, error name or None)."""
+    msg_id = client.execute(code)
+    out, error = [], None
+    while True:
+        msg = client.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            out.append(content["text"])
+        elif kind == "error":
+            error = content["ename"] + ": " + content["evalue"]
+        elif kind == "status" and content["execution_state"] == "idle":
+            return "".join(out), error
+
+
+def committed_outputs(path: Path) -> str | None:
+    """Why the notebook at ``path`` as git has it (its staged, else committed, version) carries
+    outputs, or None when it carries none.
+
+    A learner's own saved outputs (Run All, then save or autosave) are normal and not checked: only
+    what git holds is. Outside a git checkout, or for a file git does not know yet, the file itself.
+    """
+    import subprocess
+
+    import nbformat
+
+    path = Path(path).resolve()
+    shown = subprocess.run(["git", "show", f":./{path.name}"], cwd=path.parent,
+                           capture_output=True, text=True, encoding="utf-8")
+    text = shown.stdout if shown.returncode == 0 else path.read_text(encoding="utf-8")
+    where = "as git has it" if shown.returncode == 0 else "(not in git: the file itself)"
+    nb = nbformat.reads(text, as_version=4)
+    for number, cell in enumerate(nb.cells, 1):
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
+            first = cell.source.splitlines()[0] if cell.source else ""
+            return (f"{path.name} {where} has outputs (cell {number}: {first[:60]!r}). Strip them "
+                    f"and stage the file again: python -m nbstripout --keep-id {path} && git add "
+                    f"{path}   (once per clone, `nbstripout --install` does it at every commit)")
+    return None

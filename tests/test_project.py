@@ -8,6 +8,7 @@ import pytest
 
 from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.stages import PROJECT, ROOT, dev_env
+from course.kernel import KERNEL_NAME
 from course.testing import execute_notebook
 
 POSTGRES_URL = os.environ.get("COURSE_POSTGRES_URL")  # .ci/run starts PostgreSQL and sets it
@@ -40,10 +41,13 @@ def test_fuzzing_the_schema_finds_no_server_error_and_no_schema_violation():
     assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
 
 
-@pytest.mark.parametrize("name", ["project_jwt", "project_performance"])
-def test_project_notebook_runs_against_a_live_server(name, tmp_path, monkeypatch):
+# In the kernel each names (Python 3), and once in the "Django Shell-Plus" kernel a learner may pick.
+@pytest.mark.parametrize("name, kernel", [("project_jwt", None), ("project_performance", None),
+                                          ("project_jwt", KERNEL_NAME)])
+def test_project_notebook_runs_against_a_live_server(name, kernel, tmp_path, monkeypatch):
     """On a throwaway SQLite file, so the learner's project/db.sqlite3 is never touched."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{(tmp_path / 'db.sqlite3').as_posix()}")
     monkeypatch.delenv(SERVER_URL_ENV, raising=False)
     monkeypatch.delenv(SERVER_STAGE_ENV, raising=False)
-    execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", cwd=ROOT / "notebooks", timeout=300)
+    execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", cwd=ROOT / "notebooks", timeout=300,
+                     kernel_name=kernel)

@@ -20,8 +20,8 @@ def wait_for(url, timeout=60, params=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            return requests.get(url, params=params, timeout=1)
-        except requests.ConnectionError:
+            return requests.get(url, params=params, timeout=5)
+        except (requests.ConnectionError, requests.Timeout):  # not up yet, or busy starting
             time.sleep(0.2)
     raise AssertionError(f"nothing answered at {url} within {timeout} s")
 
@@ -56,6 +56,35 @@ def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
     assert cli.main(["lab", "01"]) == 2
     err = capsys.readouterr().err
     assert "missing dependency 'jupyterlab'" in err and "pip install -r requirements.txt" in err
+    assert "activate" in err and ".venv" in err
+
+
+def test_test_without_the_environment_is_one_line(monkeypatch, capsys):
+    """Outside the virtual environment Django is missing: one line, not pytest's import errors."""
+    real = cli.importlib.util.find_spec
+    monkeypatch.setattr(cli.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "django" else real(name, *a))
+    assert cli.main(["test", "01"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing dependency 'django'" in err and "activate" in err
+
+
+def test_lab_without_a_stage_lists_the_stages():
+    proc = course("lab")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    for stage in lessons():
+        assert stage.name in proc.stdout
+    assert "python -m course lab 01" in proc.stderr
+
+
+def test_list_into_a_pipe_closed_early_ends_quietly():
+    """`python -m course list | head -1`: the reader is gone before we write."""
+    read, write = os.pipe()
+    os.close(read)
+    proc = subprocess.run([sys.executable, "-m", "course", "list"], cwd=ROOT, stdout=write,
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+    os.close(write)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
 
 
 def test_busy_port_is_one_line_and_exit_code_2():
@@ -182,6 +211,8 @@ def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
         ctrl_c(proc)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
+    # Another port is the lesson's "add another allowed origin" exercise: the answer is not printed.
+    assert "COURSE_CORS" not in out and "CORS_ALLOWED_ORIGINS" not in out and "Exercises" in out
     assert not port_busy(port)
 
 
@@ -203,3 +234,110 @@ def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
         proc.communicate(timeout=60)
     assert not port_busy(port), "the stage's server outlived its `course lab`"
     assert not port_busy(jupyter_port), "Jupyter outlived its `course lab`"
+
+
+def test_serve_asks_before_replacing_a_database(stage01):
+    import sqlite3
+
+    from course.stages import prepare
+
+    prepare(stage01)
+    with sqlite3.connect(stage01.db) as db:  # the learner's own data
+        db.execute("INSERT INTO articles_article (title, content, created_at, updated_at) "
+                   "VALUES ('mine', 'kept', '2026-01-01', '2026-01-01')")
+    refused = course("serve", str(stage01.path), "--port", str(free_port()))  # no terminal
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "--yes" in refused.stderr and "--keep" in refused.stderr
+    assert sqlite3.connect(stage01.db).execute(
+        "SELECT COUNT(*) FROM articles_article WHERE title = 'mine'").fetchone()[0] == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal is POSIX")
+def test_serve_answered_no_keeps_the_database(stage01):
+    import pty
+    import select
+    import sqlite3
+
+    from course.stages import prepare
+
+    prepare(stage01)
+    with sqlite3.connect(stage01.db) as db:
+        db.execute("UPDATE articles_article SET title = 'mine' WHERE id = 1")
+    port = free_port()
+    main, terminal = pty.openpty()  # serve runs in a terminal, as a learner's
+    proc = subprocess.Popen([sys.executable, "-m", "course", "serve", str(stage01.path), "--port",
+                             str(port)], cwd=ROOT, stdin=terminal, stdout=terminal,
+                            stderr=terminal, start_new_session=True)
+    os.close(terminal)
+    said = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"[y/N]" not in said and time.monotonic() < deadline:
+            if select.select([main], [], [], 1)[0]:
+                said += os.read(main, 1024)
+        assert b"delete" in said and b"db.sqlite3" in said, said
+        os.write(main, b"n\n")
+        response = wait_for(f"http://127.0.0.1:{port}/articles/1/")
+        assert "mine" in response.text  # served as it was
+        while select.select([main], [], [], 0.5)[0]:
+            said += os.read(main, 4096)
+    finally:
+        ctrl_c(proc)
+        proc.wait(timeout=30)
+        os.close(main)
+    assert b"Keeping the database" in said
+
+
+@pytest.mark.parametrize("name", ["06", "project"])
+def test_serve_prints_urls_a_person_can_click(name, tmp_path):
+    from course.testing import copy_stage
+
+    stage = copy_stage(resolve(name), tmp_path, ready=False)
+    port = free_port()
+    proc = start_in_own_group([sys.executable, "-m", "course", "serve", str(stage.path),
+                               "--port", str(port)])
+    lines = []
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("Ctrl-C"):
+                break
+        urls = [line.strip() for line in lines if line.startswith(f"  http://127.0.0.1:{port}/")]
+        assert urls, "".join(lines)
+        wait_for(urls[0], timeout=120)  # the URLs come first, then runserver starts
+        for url in urls:
+            assert not set(url) & set("<>()?[]^$\\"), url  # no route pattern left
+            response = requests.get(url, timeout=30)
+            assert response.status_code != 404 and response.status_code < 500, (url, response)
+        assert f"http://127.0.0.1:{port}/api/v1/articles/1/" in urls
+    finally:
+        ctrl_c(proc)
+        proc.communicate(timeout=30)
+    assert not port_busy(port)
+
+
+@pytest.mark.parametrize("runner", ["lab", "notebook"])
+def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
+    port, jupyter_port = free_port(), free_port()
+    flags = ["--notebook"] if runner == "notebook" else []
+    proc = start_in_own_group([sys.executable, "-m", "course", "lab", str(stage01.path), *flags,
+                               "--port", str(port), "--no-browser", "--",
+                               f"--port={jupyter_port}", *AS_ROOT])
+    page = "notebooks/lesson.ipynb" if runner == "notebook" else "lab/tree/lesson.ipynb"
+    lines = []
+    try:
+        for line in proc.stdout:  # Jupyter's own banner, then ours
+            lines.append(line)
+            if f"/{page}?token=" in line:
+                break
+        url = lines[-1].split(": ", 1)[1].strip()
+        response = requests.get(url, timeout=10)
+        assert response.status_code == requests.codes.ok
+        jupyters = [i for i, line in enumerate(lines) if "?token=" in line]
+        assert jupyters[-1] == len(lines) - 1 and len(jupyters) > 1, "".join(lines)  # ours, last
+    finally:
+        ctrl_c(proc)
+        out, _ = proc.communicate(timeout=60)
+    app = "Jupyter Notebook" if runner == "notebook" else "JupyterLab"
+    assert f"Ctrl-C stops {app} and the server." in "".join(lines)
+    assert not port_busy(port) and not port_busy(jupyter_port)

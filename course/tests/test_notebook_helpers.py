@@ -61,7 +61,8 @@ def test_setup_and_live_server_in_a_plain_interpreter(stage01):
               requests.get(server.url + "/articles/").status_code, server.port)
     """)
     assert proc.returncode == 0, proc.stderr
-    name, count, unsafe, status, port = proc.stdout.split()
+    assert "so this notebook started one. It stops with the kernel." in proc.stdout  # says why
+    name, count, unsafe, status, port = proc.stdout.splitlines()[-1].split()
     assert (name, count, unsafe, status) == ("01_http_uri", "4", "true", "200")
     from course.server import port_busy
 
@@ -79,7 +80,9 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
             print(live_server().url)
         """, env={"COURSE_SERVER_URL": server.url, "COURSE_SERVER_STAGE": str(stage01.path)})
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == server.url
+    said, url = proc.stdout.strip().splitlines()
+    assert url == server.url
+    assert said == f"Using {server.url}: the server `python -m course lab` started."
 
 
 def test_show_code_shows_real_files_parts_and_views(stage01):
