@@ -107,8 +107,13 @@ def show_code(target, start: str | None = None, end: str | None = None):
 
     ``show_code("articles/views.py")`` shows the whole file (path relative to the stage);
     ``show_code("config/settings.py", start="INSTALLED_APPS", end="]")`` shows the lines from the
-    first one containing ``start`` to the next one containing ``end``; ``show_code(ArticleSerializer)``
-    shows that class's source (via ``inspect``). Returns the text it shows.
+    one containing ``start`` to the next one containing ``end``; ``show_code(ArticleSerializer)``
+    shows that class's source (via ``inspect``), the surest way to show one view or class.
+    Returns the text it shows.
+
+    ``start`` must name one line of code: a ``start`` found on several lines, or only inside
+    comments, is refused with a CourseError (see ``_find_start``), so a cell never shows the wrong
+    part of a file without saying so.
     """
     import inspect
 
@@ -120,9 +125,7 @@ def show_code(target, start: str | None = None, end: str | None = None):
         label = str(Path(target).as_posix())
         if start is not None:
             lines = text.splitlines()
-            first = next((i for i, line in enumerate(lines) if start in line), None)
-            if first is None:
-                raise CourseError(f"{start!r} is not in {label}")
+            first = _find_start(lines, start, label)
             last = len(lines) - 1
             if end is not None:
                 last = next((i for i in range(first + 1, len(lines)) if end in lines[i]), last)
@@ -144,6 +147,42 @@ def show_code(target, start: str | None = None, end: str | None = None):
     except ImportError:
         print(f"# {label}\n{text}")
     return text
+
+
+# What starts a comment, by file type: a ``start`` found only after one of these is in a comment.
+COMMENT_MARKERS = {".py": "#", ".js": "//", ".html": "<!--", ".txt": "#", ".toml": "#", ".cfg": "#"}
+
+
+def _find_start(lines: list[str], start: str, label: str) -> int:
+    """The index of the one line of code that contains ``start``.
+
+    Matches inside a comment do not count, unless ``start`` itself is a comment (``"# CORS ("``
+    asks for a comment heading on purpose). Refused with a clear message: no match, matches only
+    in comments, or more than one match (ambiguous: a longer ``start``, or the object itself, says
+    which one).
+    """
+    marker = COMMENT_MARKERS.get(Path(label).suffix)
+    wants_comment = bool(marker) and start.lstrip().startswith(marker)
+    found, in_comments = [], []
+    for index, line in enumerate(lines):
+        position = line.find(start)
+        if position < 0:
+            continue
+        if marker and not wants_comment and marker in line[:position]:
+            in_comments.append(index)
+        else:
+            found.append(index)
+    if len(found) == 1:
+        return found[0]
+    if not found and in_comments:
+        numbers = ", ".join(str(i + 1) for i in in_comments)
+        raise CourseError(f"{start!r} is only in a comment in {label} (line {numbers}): name a line "
+                          "of code, or start with the comment marker to show the comment itself")
+    if not found:
+        raise CourseError(f"{start!r} is not in {label}")
+    numbers = ", ".join(str(i + 1) for i in found)
+    raise CourseError(f"{start!r} is ambiguous in {label}: it is on lines {numbers}; give a longer "
+                      "start that only one line has, or show the object (show_code(views.name))")
 
 
 def _original_function(view):
