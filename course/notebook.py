@@ -138,7 +138,9 @@ def show_code(target, start: str | None = None, end: str | None = None):
         try:
             label = str(Path(label).resolve().relative_to(current_stage().path).as_posix())
         except (ValueError, CourseError):
-            pass
+            module = inspect.getmodule(target)  # a library's code: named by its module, not its path
+            if module is not None and module.__name__ != "__main__":
+                label = module.__name__.replace(".", "/") + ".py"
     try:
         from IPython.display import Code, display
 
