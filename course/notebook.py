@@ -23,7 +23,7 @@ from .server import LiveServer, answers
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
-    "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code",
+    "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code", "code_of",
 ]
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
@@ -122,7 +122,7 @@ def show_code(target, start: str | None = None, end: str | None = None):
         if not path.is_absolute():
             path = (current_stage().path if _stage else Path.cwd()) / path
         text = path.read_text(encoding="utf-8")
-        label = str(Path(target).as_posix())
+        label = _label(path) if Path(target).is_absolute() else Path(target).as_posix()
         if start is not None:
             lines = text.splitlines()
             first = _find_start(lines, start, label)
@@ -133,7 +133,7 @@ def show_code(target, start: str | None = None, end: str | None = None):
             label += f" (lines {first + 1}-{last + 1})"
     else:
         target = _original_function(target)
-        text = inspect.getsource(target)
+        text = code_of(target)
         label = f"{inspect.getsourcefile(target)}"
         try:
             label = str(Path(label).resolve().relative_to(current_stage().path).as_posix())
@@ -149,6 +149,18 @@ def show_code(target, start: str | None = None, end: str | None = None):
     except ImportError:
         print(f"# {label}\n{text}")
     return text
+
+
+def _label(path: Path) -> str:
+    """An absolute path as a reader knows it: from the stage's folder, else from the course's root."""
+    from .stages import ROOT
+
+    for base in ([current_stage().path] if _stage else []) + [ROOT]:
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 # What starts a comment, by file type: a ``start`` found only after one of these is in a comment.
@@ -185,6 +197,14 @@ def _find_start(lines: list[str], start: str, label: str) -> int:
     numbers = ", ".join(str(i + 1) for i in found)
     raise CourseError(f"{start!r} is ambiguous in {label}: it is on lines {numbers}; give a longer "
                       "start that only one line has, or show the object (show_code(views.name))")
+
+
+def code_of(target) -> str:
+    """The source of a class or function, as ``show_code(target)`` shows it, without showing it:
+    for a decorated view, the function that was written, not the wrapper around it."""
+    import inspect
+
+    return inspect.getsource(_original_function(target))
 
 
 def _original_function(view):

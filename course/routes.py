@@ -28,8 +28,10 @@ def _methods(view) -> tuple[str, ...]:
     cls = getattr(view, "cls", None) or getattr(view, "view_class", None)
     if cls is not None:
         actions = getattr(view, "actions", None)  # a ViewSet's route maps methods to actions
+        allowed = {m.upper() for m in cls.http_method_names}  # a view may turn some methods off
         names = {m.upper() for m in actions} if actions else {
             m.upper() for m in cls.http_method_names if hasattr(cls, m)}
+        names &= allowed
         return tuple(m for m in ORDER if m in names - AUTOMATIC)
     return ()  # a plain function: whatever it does with request.method
 
