@@ -28,7 +28,7 @@ def test_the_route_table_is_read_from_the_urlconf(tmp_path):
         import json
         from course.notebook import setup
         setup()
-        from course.routes import routes, routes_markdown
+        from course.route_table import routes, routes_markdown
         print(json.dumps({r.route: [r.name, r.methods, r.permissions] for r in routes()}))
         print(json.dumps(routes_markdown(only="api/v1/")))
     """)

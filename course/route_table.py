@@ -1,5 +1,6 @@
-"""The API agreement, read from the running code: every route of a stage's URLconf, with its name,
-its view, the methods it answers, and (for DRF views) its authentication and permission classes.
+"""The API agreement, read from the running code, for the notebooks: every route of a stage's
+URLconf, with its name, its view, the methods it answers, and (for DRF views) its authentication
+and permission classes.
 
 A notebook shows it with ``display(Markdown(routes_markdown()))``, so the table a lesson talks
 about is generated live from ``urls.py`` and the views, never typed by hand.
