@@ -82,6 +82,8 @@ def cmd_lab(args) -> int:
     prepare(stage)
     with LiveServer(stage.path, port=args.port) as server:
         print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}", flush=True)
+        for later in stage.notebooks[1:]:  # a lesson in parts: the next ones, in Jupyter's file list
+            print(f"  next part:   {later.name}", flush=True)
         client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
         app = "Jupyter Notebook" if args.notebook else "JupyterLab"
         print(f"Ctrl-C stops {app} and the server.\n", flush=True)

@@ -24,7 +24,7 @@ from .server import HOST, LiveServer, answers
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
-    "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code",
+    "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code", "code_of",
 ]
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
@@ -206,8 +206,13 @@ def show_code(target, start: str | None = None, end: str | None = None):
 
     ``show_code("articles/views.py")`` shows the whole file (path relative to the stage);
     ``show_code("config/settings.py", start="INSTALLED_APPS", end="]")`` shows the lines from the
-    first one containing ``start`` to the next one containing ``end``; ``show_code(ArticleSerializer)``
-    shows that class's source (via ``inspect``). Returns the text it shows.
+    one containing ``start`` to the next one containing ``end``; ``show_code(ArticleSerializer)``
+    shows that class's source (via ``inspect``), the surest way to show one view or class.
+    Returns the text it shows.
+
+    ``start`` must name one line of code: a ``start`` found on several lines, or only inside
+    comments, is refused with a CourseError (see ``_find_start``), so a cell never shows the wrong
+    part of a file without saying so.
     """
     import inspect
 
@@ -216,12 +221,10 @@ def show_code(target, start: str | None = None, end: str | None = None):
         if not path.is_absolute():
             path = (current_stage().path if _stage else Path.cwd()) / path
         text = path.read_text(encoding="utf-8")
-        label = str(Path(target).as_posix())
+        label = _label(path) if Path(target).is_absolute() else Path(target).as_posix()
         if start is not None:
             lines = text.splitlines()
-            first = next((i for i, line in enumerate(lines) if start in line), None)
-            if first is None:
-                raise CourseError(f"{start!r} is not in {label}")
+            first = _find_start(lines, start, label)
             last = len(lines) - 1
             if end is not None:
                 last = next((i for i in range(first + 1, len(lines)) if end in lines[i]), last)
@@ -229,12 +232,14 @@ def show_code(target, start: str | None = None, end: str | None = None):
             label += f" (lines {first + 1}-{last + 1})"
     else:
         target = _original_function(target)
-        text = inspect.getsource(target)
+        text = code_of(target)
         label = f"{inspect.getsourcefile(target)}"
         try:
             label = str(Path(label).resolve().relative_to(current_stage().path).as_posix())
         except (ValueError, CourseError):
-            pass
+            module = inspect.getmodule(target)  # a library's code: named by its module, not its path
+            if module is not None and module.__name__ != "__main__":
+                label = module.__name__.replace(".", "/") + ".py"
     try:
         from IPython.display import Code, display
 
@@ -243,6 +248,62 @@ def show_code(target, start: str | None = None, end: str | None = None):
     except ImportError:
         print(f"# {label}\n{text}")
     return text
+
+
+def _label(path: Path) -> str:
+    """An absolute path as a reader knows it: from the stage's folder, else from the course's root."""
+    from .stages import ROOT
+
+    for base in ([current_stage().path] if _stage else []) + [ROOT]:
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+# What starts a comment, by file type: a ``start`` found only after one of these is in a comment.
+COMMENT_MARKERS = {".py": "#", ".js": "//", ".html": "<!--", ".txt": "#", ".toml": "#", ".cfg": "#"}
+
+
+def _find_start(lines: list[str], start: str, label: str) -> int:
+    """The index of the one line of code that contains ``start``.
+
+    Matches inside a comment do not count, unless ``start`` itself is a comment (``"# CORS ("``
+    asks for a comment heading on purpose). Refused with a clear message: no match, matches only
+    in comments, or more than one match (ambiguous: a longer ``start``, or the object itself, says
+    which one).
+    """
+    marker = COMMENT_MARKERS.get(Path(label).suffix)
+    wants_comment = bool(marker) and start.lstrip().startswith(marker)
+    found, in_comments = [], []
+    for index, line in enumerate(lines):
+        position = line.find(start)
+        if position < 0:
+            continue
+        if marker and not wants_comment and marker in line[:position]:
+            in_comments.append(index)
+        else:
+            found.append(index)
+    if len(found) == 1:
+        return found[0]
+    if not found and in_comments:
+        numbers = ", ".join(str(i + 1) for i in in_comments)
+        raise CourseError(f"{start!r} is only in a comment in {label} (line {numbers}): name a line "
+                          "of code, or start with the comment marker to show the comment itself")
+    if not found:
+        raise CourseError(f"{start!r} is not in {label}")
+    numbers = ", ".join(str(i + 1) for i in found)
+    raise CourseError(f"{start!r} is ambiguous in {label}: it is on lines {numbers}; give a longer "
+                      "start that only one line has, or show the object (show_code(views.name))")
+
+
+def code_of(target) -> str:
+    """The source of a class or function, as ``show_code(target)`` shows it, without showing it:
+    for a decorated view, the function that was written, not the wrapper around it."""
+    import inspect
+
+    return inspect.getsource(_original_function(target))
 
 
 def _original_function(view):

@@ -22,7 +22,8 @@ from .errors import CourseError
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
 PROJECT = ROOT / "project"
-NOTEBOOK = "lesson.ipynb"  # every lesson's notebook has this name, beside its manage.py
+NOTEBOOK = "lesson.ipynb"  # every lesson's (first) notebook has this name, beside its manage.py
+MORE_NOTEBOOKS = "lesson_*.ipynb"  # a long lesson's later parts: lesson_2_auth.ipynb, ...
 DB_NAME = "db.sqlite3"
 DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
@@ -58,8 +59,15 @@ class Stage:
 
     @property
     def notebook(self) -> Path | None:
+        """The stage's first notebook: the one ``course lab`` opens."""
         nb = self.path / NOTEBOOK
         return nb if nb.exists() else None
+
+    @property
+    def notebooks(self) -> list[Path]:
+        """All the stage's notebooks, in reading order: lesson.ipynb, then lesson_2_*.ipynb, ..."""
+        first = [self.notebook] if self.notebook else []
+        return first + sorted(self.path.glob(MORE_NOTEBOOKS))
 
     @property
     def db(self) -> Path:

@@ -5,39 +5,36 @@ of the stage on another. The stage's switch ``COURSE_CORS`` names the page's ori
 nothing at all (``off``). With CORS on, the page lists, signs in and creates an article; with it
 off, the page shows its CORS failure and the server never receives the article.
 
-Skipped only where there is no /usr/bin/chromium and the variable CI is not set; under CI a missing
-browser fails the test (CI installs Debian's ``chromium``).
+The browser is the one ``course.browser.find_browser`` finds (Chrome, Edge or Chromium; the lesson's
+notebook uses the same). Skipped only where there is none and the variable CI is not set; under CI
+a missing browser fails the test (CI installs Debian's ``chromium``).
 """
 
 import os
 import secrets
-from pathlib import Path
 
 import pytest
 import requests
 
+from course.browser import LAUNCH_ARGS, TIMEOUT_MS, find_browser
+from course.browser import wait_for_state as wait_for_page_state
 from course.client import ClientServer, client_dir, page_url
 from course.server import LiveServer
 from course.stages import resolve
 from course.testing import copy_stage, stages_from
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PASSWORD = "browser-test-password-42"
-TIMEOUT_MS = 15_000
 
 STAGES = [name for name in stages_from("06") if client_dir(resolve(name))]
 
 
 def chromium_or_skip() -> str:
-    if CHROMIUM.exists():
-        return str(CHROMIUM)
+    found = find_browser()
+    if found:
+        return found
     if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing under CI: install Debian's chromium (apt-get install -y chromium)")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium); CI runs this test")
+        pytest.fail("no browser under CI: install Debian's chromium (apt-get install -y chromium)")
+    pytest.skip("no Chrome, Edge or Chromium here (apt-get install -y chromium); CI runs this test")
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +83,7 @@ def sign_up(api: str) -> tuple[str, str]:
 
 
 def wait_for_state(page, *states):
-    page.wait_for_function(
-        "states => states.includes(document.getElementById('status').dataset.state)",
-        arg=list(states), timeout=TIMEOUT_MS,
-    )
-    return page.locator("#status").get_attribute("data-state"), page.locator("#status").inner_text()
+    return wait_for_page_state(page, *states, timeout_ms=TIMEOUT_MS)
 
 
 def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
@@ -178,6 +171,22 @@ def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
     after = requests.get(live.url + "/api/v1/articles/", timeout=10).json()
     assert after == before, "no article may be created while CORS is off"
     assert "POST /api/v1/articles/" not in live.log_text
+
+
+def test_browse_brings_back_what_the_page_saw(setup_stage):
+    """``course.browser.browse``, as lesson 06's notebook uses it: one page allowed, one refused;
+    the refused page saw a CORS failure, the server answered it all the same."""
+    from course.browser import browse
+
+    executable = chromium_or_skip()
+    client, server = setup_stage
+    allowed, refused = server(client.url), server("off")
+    visits = browse([page_url(client.port, allowed.url), page_url(client.port, refused.url)],
+                    executable=executable)
+    assert visits[0].state == "ok" and visits[0].items
+    assert visits[1].state == "cors-error" and not visits[1].items
+    assert any("blocked by CORS policy" in line for line in visits[1].console), visits[1].console
+    assert '"GET /api/v1/articles/ HTTP/1.1" 200' in refused.log_text
 
 
 def test_client_dir_is_served_with_its_files(setup_stage):

@@ -5,6 +5,7 @@ notebook names, and in the "Django Shell-Plus" kernel that `shell_plus` leaves r
 import pytest
 
 from course.kernel import KERNEL_NAME
+from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.stages import ROOT
 from course.testing import execute_notebook
 
@@ -14,3 +15,11 @@ NOTEBOOKS = ROOT / "notebooks"
 @pytest.mark.parametrize("kernel", ["python3", KERNEL_NAME])
 def test_start_here_runs(kernel):
     execute_notebook(NOTEBOOKS / "00_start_here.ipynb", cwd=NOTEBOOKS, kernel_name=kernel)
+
+
+def test_project_viewsets_runs(monkeypatch):
+    """Lesson 06's API as APIView, generics and a ViewSet (``notebooks/viewsets/``), each step run
+    against lesson 06's contract on a live server of a copy of lesson 06 that the notebook makes."""
+    monkeypatch.delenv(SERVER_URL_ENV, raising=False)
+    monkeypatch.delenv(SERVER_STAGE_ENV, raising=False)
+    execute_notebook(NOTEBOOKS / "project_viewsets.ipynb", cwd=NOTEBOOKS, timeout=300)

@@ -12,6 +12,8 @@ from course.stages import lessons, resolve
 from course.testing import copy_stage, execute_notebook
 
 STAGES = [stage.name for stage in lessons()]
+# (stage, notebook file name): a lesson in parts has several notebooks, each executed on its own.
+NOTEBOOKS = [(stage.name, nb.name) for stage in lessons() for nb in stage.notebooks]
 
 
 def run(stage_dir, *args):
@@ -51,20 +53,23 @@ def test_readme_lists_exactly_what_changed(name):
 
 
 @pytest.mark.parametrize("name", STAGES)
-def test_notebook_runs_against_live_server(name, tmp_path, monkeypatch):
+def test_stage_has_a_notebook(name):
+    assert resolve(name).notebook, f"{name} has no lesson.ipynb"
+
+
+@pytest.mark.parametrize(("name", "notebook"), NOTEBOOKS)
+def test_notebook_runs_against_live_server(name, notebook, tmp_path, monkeypatch):
     """Execute the stage's notebook, top to bottom, against a live server on a fresh database.
 
     The server is started here and handed to the kernel the way ``course lab`` does it; any cell
     that raises (a checkpoint ``assert`` included) fails the test.
     """
-    stage = resolve(name)
-    assert stage.notebook, f"{name} has no notebook"
-    copy = copy_stage(stage, tmp_path)
+    copy = copy_stage(resolve(name), tmp_path)
     with LiveServer(copy.path) as server:
         monkeypatch.setenv(SERVER_URL_ENV, server.url)
         monkeypatch.setenv(SERVER_STAGE_ENV, str(copy.path))
         try:
-            execute_notebook(copy.notebook, cwd=copy.path)
+            execute_notebook(copy.path / notebook, cwd=copy.path)
         finally:
             log = server.log_text
     assert "Traceback" not in log, "the server raised while the notebook ran:\n" + log[-3000:]

@@ -99,3 +99,49 @@ def test_show_code_shows_real_files_parts_and_views(stage01):
     """)
     assert proc.returncode == 0, proc.stderr
     assert "# articles/views.py" in proc.stdout and proc.stdout.strip().endswith("ok")
+
+
+SETTINGS_LIKE = """\
+INSTALLED_APPS = [
+    'django.contrib.sites',  # per-site data (SITE_ID below)
+]
+
+# allauth: sign-up rules
+SITE_ID = 1
+ACCOUNT_LOGIN_METHODS = {'username'}
+
+@permission_classes([AllowAny])
+def first():
+    pass
+
+@permission_classes([AllowAny])
+def second():
+    pass
+"""
+
+
+def test_show_code_refuses_an_ambiguous_or_comment_only_start(tmp_path):
+    """A ``start`` on several lines of code, or only in comments, is refused with a message that
+    names the lines; a code line wins over a comment that mentions the same words; a ``start``
+    that is itself a comment shows the comment heading on purpose."""
+    import pytest
+
+    from course.errors import CourseError
+    from course.notebook import show_code
+
+    path = tmp_path / "settings.py"
+    path.write_text(SETTINGS_LIKE, encoding="utf-8")
+
+    # "SITE_ID" is in a comment on line 2 and in code on line 6: the code line is shown.
+    assert show_code(path, start="SITE_ID", end="ACCOUNT_LOGIN_METHODS") == (
+        "SITE_ID = 1\nACCOUNT_LOGIN_METHODS = {'username'}\n")
+    assert show_code(path, start="# allauth", end="SITE_ID").startswith("# allauth: sign-up rules\n")
+
+    with pytest.raises(CourseError, match=r"ambiguous in .*settings\.py: it is on lines 9, 13"):
+        show_code(path, start="@permission_classes([AllowAny])", end="pass")
+    with pytest.raises(CourseError, match=r"only in a comment in .*settings\.py \(line 2\)"):
+        show_code(path, start="per-site data")
+    with pytest.raises(CourseError, match="is not in"):
+        show_code(path, start="MIDDLEWARE")
+    # One line of code is enough to say which: "def second" is unique.
+    assert show_code(path, start="def second", end="pass") == "def second():\n    pass\n"
