@@ -19,7 +19,7 @@ from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, all_stages, delete_db, dev_env, prepare, resolve
+from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
 
 INSTALL_HINT = "run: python -m pip install -r requirements.txt"
 
@@ -57,6 +57,8 @@ def cmd_lab(args) -> int:
         raise CourseError(f"{stage.name} has no notebook")
     if args.port and port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    if written := ensure_env_file(stage):
+        print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     print(f"Preparing {stage.name}: migrate, data ...", flush=True)
     prepare(stage)
     with LiveServer(stage.path, port=args.port) as server:
@@ -100,6 +102,8 @@ def cmd_serve(args) -> int:
     require("django")
     if port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    if written := ensure_env_file(stage):
+        print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     print(f"{'Keeping' if args.keep else 'Rebuilding'} the database of {stage.name} ...", flush=True)
     urls = prepare(stage, fresh=not args.keep, urls=True)
     base = f"http://{HOST}:{args.port}"
