@@ -118,3 +118,86 @@ def test_bad_input_is_a_clear_4xx(server):
     assert requests.get(f"{url}abc/").status_code == requests.codes.not_found
     assert requests.get(f"{url}abc/").headers["Content-Type"] == "application/json"
     assert requests.get(url).json()["count"] == count
+
+
+# Issue 10 against the live server: what the Django test client cannot show (a real client
+# following a 308, real concurrency, Django's own refusals before any view).
+TIMEOUT = 30
+
+
+def test_a_write_without_its_slash_is_a_308_a_client_follows_with_its_method(server):
+    _, _, key = sign_up(server)
+    auth = {"Authorization": f"Token {key}"}
+    articles = f"{server.url}/api/v1/articles/"
+    count = requests.get(articles, timeout=TIMEOUT).json()["count"]
+    refused = requests.post(articles.rstrip("/"), json={"title": "t", "content": "c"}, headers=auth,
+                            allow_redirects=False, timeout=TIMEOUT)
+    assert refused.status_code == requests.codes.permanent_redirect
+    assert refused.headers["Location"] == "/api/v1/articles/" and "/api/v1/articles/" in refused.json()["detail"]
+    followed = requests.post(articles.rstrip("/"), json={"title": "t", "content": "c"}, headers=auth, timeout=TIMEOUT)
+    assert followed.status_code == requests.codes.created, followed.text
+    assert requests.get(articles, timeout=TIMEOUT).json()["count"] == count + 1
+    login = requests.post(f"{server.url}/accounts/jwt/create", json={"username": "x", "password": "y"},
+                          allow_redirects=False, timeout=TIMEOUT)
+    assert login.status_code == requests.codes.permanent_redirect
+
+
+def test_djangos_own_refusals_are_json(server):
+    url = f"{server.url}/api/v1/articles/"
+    deep = requests.post(f"{server.url}/accounts/login/", data="[" * 2000 + "]" * 2000,
+                         headers={"Content-Type": "application/json"}, timeout=TIMEOUT)
+    assert deep.status_code == requests.codes.bad_request and "nested" in deep.json()["detail"]
+    big = requests.post(url, data='{"title": "t", "content": "' + "x" * (3 * 1024 * 1024) + '"}',
+                        headers={"Content-Type": "application/json"}, timeout=TIMEOUT)
+    assert big.status_code == requests.codes.request_entity_too_large and "bytes" in big.json()["detail"]
+    host = requests.get(url, headers={"Host": "evil.example"}, timeout=TIMEOUT)
+    assert host.status_code == requests.codes.bad_request and "Host" in host.json()["detail"]
+    fields = requests.get(url + "?" + "&".join(f"f{i}=1" for i in range(1001)), timeout=TIMEOUT)
+    assert fields.status_code == requests.codes.bad_request and fields.json()["detail"]
+    overflow = requests.get(url, params={"created_before": "0001-01-01T00:00:00+14:00"}, timeout=TIMEOUT)
+    assert overflow.status_code == requests.codes.bad_request and "created_before" in overflow.json()
+    words = requests.get(url, params={"search": " ".join(f"w{i}" for i in range(1000))}, timeout=TIMEOUT)
+    assert words.status_code == requests.codes.bad_request and "search" in words.json()
+
+
+def test_sign_up_sets_no_cookie(server):
+    response = requests.post(f"{server.url}/accounts/signup/", timeout=TIMEOUT, json={
+        "username": f"c-{uuid.uuid4().hex[:8]}", "password1": "Correct-Horse-42", "password2": "Correct-Horse-42"})
+    assert response.status_code == requests.codes.created and set(response.json()) == {"key"}
+    assert not response.cookies and "Set-Cookie" not in response.headers
+
+
+def race(*calls):
+    """Send the calls at the same moment, each from its own thread; their responses in order."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    barrier = Barrier(len(calls))
+
+    def run(call):
+        barrier.wait(timeout=TIMEOUT)
+        return call()
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return [f.result() for f in [pool.submit(run, c) for c in calls]]
+
+
+def test_put_racing_delete_never_resurrects_and_comment_racing_delete_is_404(server):
+    _, _, key = sign_up(server)
+    auth = {"Authorization": f"Token {key}"}
+    articles = f"{server.url}/api/v1/articles/"
+    seen = set()
+    for _ in range(40):
+        created = requests.post(articles, json={"title": "race", "content": "c"}, headers=auth, timeout=TIMEOUT)
+        detail = f"{articles}{created.json()['id']}/"
+        put, delete, comment = race(
+            lambda: requests.put(detail, json={"title": "back?", "content": "c"}, headers=auth, timeout=TIMEOUT),
+            lambda: requests.delete(detail, headers=auth, timeout=TIMEOUT),
+            lambda: requests.post(f"{detail}comments/", json={"content": "hi"}, headers=auth, timeout=TIMEOUT),
+        )
+        seen.add((put.status_code, comment.status_code))
+        assert delete.status_code == requests.codes.no_content, delete.text
+        assert put.status_code in (requests.codes.ok, requests.codes.not_found), put.text
+        assert comment.status_code in (requests.codes.created, requests.codes.not_found), comment.text
+        assert requests.get(detail, timeout=TIMEOUT).status_code == requests.codes.not_found  # stays deleted
+    print("(PUT, comment POST) answers seen:", sorted(seen))

@@ -45,3 +45,10 @@ class AccountAdapter(DefaultAccountAdapter):
             if get_user_model().objects.filter(username__iexact=read_as).exists():
                 raise forms.ValidationError("This username looks the same as an existing one.")
         return super().clean_username(username, shallow=shallow)
+
+    def unstash_verified_email(self, request):
+        """allauth's writes `None` into the session at every sign-up, which starts a session (a row
+        and a `sessionid` cookie) for an API that has none. Only read and remove what is there."""
+        if "account_verified_email" not in request.session:
+            return None
+        return request.session.pop("account_verified_email")

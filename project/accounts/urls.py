@@ -1,8 +1,7 @@
-from dj_rest_auth.views import LoginView, UserDetailsView
+from dj_rest_auth.views import UserDetailsView
 from django.urls import path
 from rest_framework_simplejwt.views import (
     TokenBlacklistView,
-    TokenObtainPairView,
     TokenRefreshView,
     TokenVerifyView,
 )
@@ -15,12 +14,12 @@ from . import views
 urlpatterns = [
     # Token sign-in (lesson 06): {"key": ...}, sent back as `Authorization: Token <key>`.
     path("signup/", views.RegisterView.as_view(), name="rest_register"),
-    path("login/", LoginView.as_view(), name="rest_login"),
+    path("login/", views.LoginView.as_view(), name="rest_login"),
     path("logout/", views.LogoutView.as_view(), name="rest_logout"),
     path("user/", UserDetailsView.as_view(), name="rest_user_details"),
     path("password/change/", views.PasswordChangeView.as_view(), name="rest_password_change"),
     # JWT sign-in: {"access", "refresh"}, sent back as `Authorization: Bearer <access>`.
-    path("jwt/create/", TokenObtainPairView.as_view(), name="jwt_create"),
+    path("jwt/create/", views.TokenObtainPairView.as_view(), name="jwt_create"),
     path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt_refresh"),
     path("jwt/verify/", TokenVerifyView.as_view(), name="jwt_verify"),
     path("jwt/logout/", TokenBlacklistView.as_view(), name="jwt_logout"),

@@ -4,10 +4,35 @@ from allauth.account.signals import user_signed_up
 from dj_rest_auth import views
 from dj_rest_auth.app_settings import api_settings
 from dj_rest_auth.registration.views import RegisterView as BaseRegisterView
+from rest_framework_simplejwt import views as jwt_views
 from django.urls import reverse
-from rest_framework import status
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework_simplejwt.tokens import Token as JWT
+
+from .lockout import lockout_response
+
+
+class AxesLockout:
+    """Answer a locked-out sign-in with 429 (django-axes), in a DRF view.
+
+    axes marks the request it was handed by authenticate(): in a DRF view that is DRF's Request,
+    which axes' middleware never sees (it looks at Django's), so the view answers instead.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if getattr(request, "axes_locked_out", False):
+            response = lockout_response(request)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class LoginView(AxesLockout, views.LoginView):
+    """POST /accounts/login/ {username, password} -> 200 {"key": token}; 400; 429 when locked out."""
+
+
+class TokenObtainPairView(AxesLockout, jwt_views.TokenObtainPairView):
+    """POST /accounts/jwt/create/ {username, password} -> 200 {access, refresh}; 401; 429 when locked out."""
 
 
 class RegisterView(BaseRegisterView):
@@ -25,6 +50,7 @@ class RegisterView(BaseRegisterView):
         return user
 
 
+@extend_schema(request=None, responses={200: inline_serializer("Detail", {"detail": serializers.CharField()})})
 class LogoutView(views.LogoutView):
     """POST /accounts/logout/ with `Authorization: Token <key>` -> 200, the token is deleted.
 

@@ -142,9 +142,12 @@ class ArticleCommentCreate(MethodCheckedFirst, generics.CreateAPIView):
     def perform_create(self, serializer):
         try:
             with transaction.atomic():
-                comment = serializer.save(article=self.article, user=self.request.user)
+                # Again, locked (PostgreSQL: the row; SQLite's IMMEDIATE transactions: the
+                # database): a DELETE of the article that came in since waits for this write.
+                article = generics.get_object_or_404(Article.objects.select_for_update().only("id"), pk=self.article.pk)
+                comment = serializer.save(article=article, user=self.request.user)
         except IntegrityError:
-            # The article was deleted after the lookup above: its foreign key now points nowhere.
+            # Last resort: the foreign key points nowhere (the article was deleted anyway).
             raise exceptions.NotFound() from None
         # Answer as GET shows it (with the author's name annotation); 404 if already gone again.
         serializer.instance = generics.get_object_or_404(Comment.objects.for_api(), pk=comment.pk)

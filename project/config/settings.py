@@ -289,7 +289,11 @@ SIMPLE_JWT = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Articles API",
-    "DESCRIPTION": "The course's finished API: articles, comments, token and JWT sign-in.",
+    "DESCRIPTION": (
+        "The course's finished API: articles, comments, token and JWT sign-in. Every refusal is a "
+        "4xx with a JSON reason; a method a route does not list answers 405 with an Allow header, "
+        "for everyone, and a write to a path without its trailing slash a 308 to it."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Separate request and response components, so read-only fields (id,
@@ -299,6 +303,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every operation also documents its error answers (config/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.schema.add_error_responses",
+    ],
 }
 
 
