@@ -7,6 +7,7 @@ HTML 500 page, with DEBUG on the debug page with settings and paths. An API clie
 of that, and an attacker learns from the debug page.
 """
 
+import json
 import logging
 
 from django.conf import settings
@@ -18,10 +19,12 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.middleware import common
 from django.utils.http import escape_leading_slashes
 from rest_framework import status
+
+from .views import not_found
 
 logger = logging.getLogger("django.request")
 
@@ -64,7 +67,11 @@ class JSONErrorsMiddleware:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None and length > limit:
             return too_large()
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == status.HTTP_404_NOT_FOUND and response.get("Content-Type", "").startswith("text/html"):
+            # DEBUG's page for an unknown URL (it lists every URL pattern): JSON, as without DEBUG.
+            return not_found(request)
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, RequestDataTooBig):
@@ -107,9 +114,10 @@ class CommonMiddleware(common.CommonMiddleware):
         redirect = super().process_response(request, response)
         if redirect is not response and request.method in WRITE_METHODS:
             location = redirect["Location"]
-            redirect = JsonResponse(
-                {"detail": f"This URL ends with a slash: {request.method} {location}"},
-                status=status.HTTP_308_PERMANENT_REDIRECT,
+            redirect = HttpResponsePermanentRedirect(
+                location,
+                preserve_request=True,  # 308, not 301
+                content=json.dumps({"detail": f"This URL ends with a slash: {request.method} {location}"}),
+                content_type="application/json",
             )
-            redirect["Location"] = location
         return redirect

@@ -111,6 +111,11 @@ class HostileInputTests(APITestBase):
                 self.assertJSONRefusal(response, status.HTTP_400_BAD_REQUEST)
                 self.assertIn("Host", response.json()["detail"])
 
+    def test_unknown_path_is_a_json_404_debug_or_not(self):
+        for debug in (False, True):
+            with self.subTest(debug=debug), override_settings(DEBUG=debug):
+                self.assertJSONRefusal(self.client.get("/no/such/path/"), status.HTTP_404_NOT_FOUND)
+
     def test_dates_without_a_utc_equivalent_are_400(self):
         for query in ["created_before=0001-01-01T00:00:00%2B14:00", "created_after=9999-12-31T23:59:59-14:00"]:
             with self.subTest(query=query):
