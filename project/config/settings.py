@@ -8,7 +8,6 @@ and their defaults are listed once, in README.md ("Environment"). For developmen
 real environment wins over the file.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,7 +19,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 # DJANGO_ENV_FILE="" reads no file (the settings tests start processes that way).
-ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+ENV_FILE = env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env"))
 if ENV_FILE:
     env.read_env(ENV_FILE)
 
