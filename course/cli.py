@@ -20,7 +20,7 @@ from . import jupyter_url
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, all_stages, delete_db, dev_env, prepare, resolve
+from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
 
 INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
@@ -78,6 +78,8 @@ def cmd_lab(args) -> int:
         raise CourseError(f"{stage.name} has no notebook")
     if args.port and port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    if written := ensure_env_file(stage):
+        print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     print(f"Preparing {stage.name}: migrate, data ...", flush=True)
     prepare(stage)
     with LiveServer(stage.path, port=args.port) as server:
@@ -126,6 +128,8 @@ def cmd_serve(args) -> int:
     require("django")
     if port_busy(args.port):
         raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+    if written := ensure_env_file(stage):
+        print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     fresh = not args.keep
     if fresh and stage.db.exists():
         fresh = confirm(

@@ -31,6 +31,17 @@ DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
 DEV_ENV = {"DJANGO_DEBUG": "1"}
 
 
+def ensure_env_file(stage: Stage) -> Path | None:
+    """Write the stage's git-ignored ``.env`` from its ``.env.example`` (project/ has one) when it
+    has none, so that ``python manage.py runserver`` by hand starts in development mode too.
+    Returns the file written, or None."""
+    example, target = stage.path / ".env.example", stage.path / ".env"
+    if not example.exists() or target.exists():
+        return None
+    shutil.copyfile(example, target)
+    return target
+
+
 def dev_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment the course starts a stage's processes with: development defaults, then the
     learner's own environment, then ``extra``."""

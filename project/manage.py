@@ -15,6 +15,14 @@ def main():
             "available on your PYTHONPATH environment variable? Did you "
             "forget to activate a virtual environment?"
         ) from exc
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # loads config/settings.py, which refuses to run unconfigured
+    except ImproperlyConfigured as exc:
+        # The message says what to do; a traceback (and runserver's reloader) would bury it.
+        sys.exit(f"project/ is not configured: {exc}")
     execute_from_command_line(sys.argv)
 
 

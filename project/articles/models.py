@@ -2,6 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, F
 
+# Characters. TextField's max_length is checked by the serializers and published in the schema.
+ARTICLE_CONTENT_MAX_LENGTH = 20_000
+COMMENT_CONTENT_MAX_LENGTH = 2_000
+
 
 class ArticleQuerySet(models.QuerySet):
     def for_api(self):
@@ -20,11 +24,29 @@ class CommentQuerySet(models.QuerySet):
         return self.annotate(username=F("user__username"))
 
 
-class Article(models.Model):
+class UpdateNotInsert(models.Model):
+    """A row loaded from the database is saved by UPDATE only, never INSERTed again.
+
+    Django's save() falls back to an INSERT when its UPDATE finds no row: a PUT that races a
+    DELETE of the same row would bring the row back after the DELETE answered 204. Forced, the
+    UPDATE of a deleted row raises DatabaseError instead, which the views answer with 404.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and not kwargs.get("force_insert"):
+            kwargs["force_update"] = True
+        super().save(*args, **kwargs)
+
+
+class Article(UpdateNotInsert):
     """A post: a title, a body, and the user who wrote it."""
 
     title = models.CharField(max_length=100)
-    content = models.TextField()
+    # Bounded, so that no one can make every anonymous read of a page huge.
+    content = models.TextField(max_length=ARTICLE_CONTENT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     user = models.ForeignKey(
@@ -42,11 +64,11 @@ class Article(models.Model):
         return self.title
 
 
-class Comment(models.Model):
+class Comment(UpdateNotInsert):
     """A reply to an article, by a user."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE)  # article.comment_set
-    content = models.TextField()
+    content = models.TextField(max_length=COMMENT_CONTENT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     user = models.ForeignKey(

@@ -1,3 +1,4 @@
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, permissions, viewsets
@@ -24,7 +25,24 @@ class MethodCheckedFirst:
         super().check_permissions(request)
 
 
-class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
+class GoneIs404:
+    """An update of a row deleted meanwhile is a 404, never a new row.
+
+    The models save by UPDATE only (UpdateNotInsert); when that UPDATE finds no row, the
+    DELETE won the race.
+    """
+
+    def perform_update(self, serializer):
+        try:
+            with transaction.atomic():
+                serializer.save()
+        except DatabaseError:
+            if type(serializer.instance).objects.filter(pk=serializer.instance.pk).exists():
+                raise
+            raise exceptions.NotFound() from None
+
+
+class ArticleViewSet(GoneIs404, MethodCheckedFirst, viewsets.ModelViewSet):
     """Articles.
 
     list:     GET    /api/v1/articles/       200 paginated {count, next, previous, results};
@@ -57,7 +75,7 @@ class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
         self.reload(serializer)
 
     def perform_update(self, serializer):
-        serializer.save()
+        super().perform_update(serializer)
         self.reload(serializer)
 
     def reload(self, serializer):
@@ -66,10 +84,12 @@ class ArticleViewSet(MethodCheckedFirst, viewsets.ModelViewSet):
         DRF drops the prefetched comments after an update (they may be stale),
         which would cost one query per comment for their authors.
         """
-        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+        # 404 if a DELETE removed it in between.
+        serializer.instance = generics.get_object_or_404(self.get_queryset(), pk=serializer.instance.pk)
 
 
 class CommentViewSet(
+    GoneIs404,
     MethodCheckedFirst,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -120,6 +140,14 @@ class ArticleCommentCreate(MethodCheckedFirst, generics.CreateAPIView):
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
-        comment = serializer.save(article=self.article, user=self.request.user)
-        # Answer as GET shows it (with the author's name annotation).
-        serializer.instance = Comment.objects.for_api().get(pk=comment.pk)
+        try:
+            with transaction.atomic():
+                # Again, locked (PostgreSQL: the row; SQLite's IMMEDIATE transactions: the
+                # database): a DELETE of the article that came in since waits for this write.
+                article = generics.get_object_or_404(Article.objects.select_for_update().only("id"), pk=self.article.pk)
+                comment = serializer.save(article=article, user=self.request.user)
+        except IntegrityError:
+            # Last resort: the foreign key points nowhere (the article was deleted anyway).
+            raise exceptions.NotFound() from None
+        # Answer as GET shows it (with the author's name annotation); 404 if already gone again.
+        serializer.instance = generics.get_object_or_404(Comment.objects.for_api(), pk=comment.pk)

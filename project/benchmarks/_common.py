@@ -24,6 +24,7 @@ def temp_database_env(tmp, tuned=True, debug=True):
             "DJANGO_THROTTLE_ANON": "off",
             "DJANGO_THROTTLE_USER": "off",
             "PYTHONUNBUFFERED": "1",
+            "DJANGO_ENV_FILE": "",  # a developer's project/.env must not change what is measured
         }
     )
     if debug:

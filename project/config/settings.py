@@ -1,85 +1,52 @@
 """
 Settings for the finished API.
 
-Everything that differs between a laptop and a server comes from the
-environment, so the same file runs in development, in tests and in production.
-The variables (all optional unless stated):
-
-    DJANGO_DEBUG                   1 for development and tests; off by default.
-    DJANGO_SECRET_KEY              required when DJANGO_DEBUG is off.
-    DJANGO_ALLOWED_HOSTS           comma-separated host names.
-    DATABASE_URL                   e.g. postgres://user:pass@host:5432/db;
-                                   default: SQLite file db.sqlite3 beside manage.py.
-    DJANGO_SQLITE_TUNED            0 to fall back to Django's default SQLite
-                                   options (only to measure the difference).
-    DJANGO_CORS_ALLOWED_ORIGINS    comma-separated origins allowed to call the API
-                                   from a browser.
-    DJANGO_THROTTLE_ANON           e.g. 100/minute; "off" disables the limit.
-    DJANGO_THROTTLE_USER           e.g. 1000/minute; "off" disables the limit.
-    DJANGO_JWT_ACCESS_SECONDS      access-token lifetime, at most 300 (5 minutes).
-    DJANGO_JWT_REFRESH_SECONDS     refresh-token lifetime.
-    DJANGO_SECURE_SSL_REDIRECT     1/0; on by default when DJANGO_DEBUG is off.
-    DJANGO_SECURE_HSTS_SECONDS     default 31536000 when DJANGO_DEBUG is off.
-    DJANGO_SECURE_PROXY_SSL_HEADER 1 when a proxy terminates TLS and sets
-                                   X-Forwarded-Proto.
-    DJANGO_CSRF_TRUSTED_ORIGINS    comma-separated, for the admin behind HTTPS.
+Everything that differs between a laptop and a server comes from the environment, read with
+django-environ, so the same file runs in development, in tests and in production. The variables
+and their defaults are listed once, in README.md ("Environment"). For development they can sit in
+`project/.env` (git-ignored; `python -m course serve project` writes one); a variable set in the
+real environment wins over the file.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
-
-
-def env_bool(name, default=False):
-    """Read a yes/no variable; anything but 1/true/yes/on is off."""
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    """Read a comma-separated variable into a list, dropping blanks."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_rate(name, default):
-    """A throttle rate such as '100/minute'; 'off' (or 'none', '0') means no limit."""
-    value = os.environ.get(name, default).strip()
-    return None if value.lower() in {"", "off", "none", "0"} else value
-
 
 # Build paths inside the project like this: BASE_DIR / 'subdir'.
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = environ.Env()
+# DJANGO_ENV_FILE="" reads no file (the settings tests start processes that way).
+ENV_FILE = env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE:
+    env.read_env(ENV_FILE)
+
+
+def throttle_rate(name, default):
+    """A throttle rate such as '100/minute'; 'off' (or 'none', '0') means no limit."""
+    value = env.str(name, default).strip()
+    return None if value.lower() in {"", "off", "none", "0"} else value
+
 
 # Off unless asked for: a forgotten variable must never expose tracebacks.
-DEBUG = env_bool("DJANGO_DEBUG")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 # A development key is fine on a laptop; without DEBUG the key must be real.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
+        # manage.py prints this message alone, without a traceback: say what to do.
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it (50+ random characters) in production, "
-            "or set DJANGO_DEBUG=1 for development and tests."
+            "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off, so the server will not start.\n"
+            "  Development: copy .env.example to .env in project/ (it sets DJANGO_DEBUG=1),\n"
+            "               or run `python -m course serve project`, which does it for you.\n"
+            "  Production:  set DJANGO_SECRET_KEY to 50+ random characters and DJANGO_ALLOWED_HOSTS."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 
 
 # Application definition
@@ -106,21 +73,27 @@ INSTALLED_APPS = [
     "allauth.socialaccount",  # dj-rest-auth's registration imports it
     "dj_rest_auth",
     "dj_rest_auth.registration",
+    "axes",  # failed sign-ins counted per account and per client
     # Local
+    "accounts",
     "articles",
 ]
 
 MIDDLEWARE = [
+    # First: answers a bad Host or an oversized body in JSON before anything else reads them.
+    "config.middleware.JSONErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Above CommonMiddleware, so that CORS headers are added to its responses too.
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, except that a write to a URL without its slash gets a 308 (method kept).
+    "config.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",  # required by allauth
+    "axes.middleware.AxesMiddleware",  # answers a locked-out sign-in (last, as axes asks)
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -147,15 +120,14 @@ WSGI_APPLICATION = "config.wsgi.application"
 # SQLite by default, anything dj-database-url understands (PostgreSQL) from DATABASE_URL.
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        # An empty DATABASE_URL counts as unset, as it does for every other variable here.
-        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{(BASE_DIR / 'db.sqlite3').as_posix()}",
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+    # An empty DATABASE_URL counts as unset.
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"sqlite:///{(BASE_DIR / 'db.sqlite3').as_posix()}"
     )
 }
+DATABASES["default"].update(CONN_MAX_AGE=env.int("DJANGO_CONN_MAX_AGE", default=0), CONN_HEALTH_CHECKS=True)
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env_bool("DJANGO_SQLITE_TUNED", True):
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env.bool("DJANGO_SQLITE_TUNED", default=True):
     # SQLite with several writers (gunicorn workers, threads of runserver):
     # - IMMEDIATE takes the write lock when a transaction starts, so two
     #   writers queue up instead of failing with "database is locked" when a
@@ -204,15 +176,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Security: production values by default, relaxed only by DEBUG or explicit variables,
 # so that `manage.py check --deploy` is clean with DJANGO_SECRET_KEY + DJANGO_ALLOWED_HOSTS.
 
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
-if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# How many proxies in front of the server append to X-Forwarded-For. 0 (the default): the header
+# is the client's to write, so the throttles and the sign-in lockout use the socket's address.
+NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
 
 
 # Email: allauth may send mail (password change notices); print it instead.
@@ -228,6 +204,7 @@ SITE_ID = 1
 # Authentication: Django's model backend plus allauth's.
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or client
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -239,6 +216,8 @@ ACCOUNT_LOGIN_METHODS = {"username"}
 # "email" without a star: optional. Leaving it out would make dj-rest-auth require it.
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
+# Usernames are normalised (NFKC) and look-alikes of existing ones refused.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 
 # dj-rest-auth: token sign-in; no session cookie, so the API never needs CSRF.
@@ -246,7 +225,10 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 REST_AUTH = {
     "SESSION_LOGIN": False,
     "USE_JWT": False,  # JWT has its own routes under /accounts/jwt/
-    "USER_DETAILS_SERIALIZER": "config.serializers.UserDetailsSerializer",
+    "USER_DETAILS_SERIALIZER": "accounts.serializers.UserDetailsSerializer",
+    # The current password is required to set a new one, and the change revokes every token.
+    "OLD_PASSWORD_FIELD_ENABLED": True,
+    "PASSWORD_CHANGE_SERIALIZER": "accounts.serializers.PasswordChangeSerializer",
 }
 
 
@@ -265,16 +247,22 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "articles.filters.SearchFilter",  # DRF's, with at most 10 words
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.JSONParser",  # DRF's, with JSON nested too deep answered 400
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env_rate("DJANGO_THROTTLE_ANON", "100/minute"),
-        "user": env_rate("DJANGO_THROTTLE_USER", "1000/minute"),
+        "anon": throttle_rate("DJANGO_THROTTLE_ANON", "100/minute"),
+        "user": throttle_rate("DJANGO_THROTTLE_USER", "1000/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -285,12 +273,14 @@ REST_FRAMEWORK = {
 
 SIMPLE_JWT = {
     # Capped at 5 minutes: a stolen access token cannot be revoked, only outlived.
-    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=min(env_int("DJANGO_JWT_ACCESS_SECONDS", 300), 300)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(seconds=env_int("DJANGO_JWT_REFRESH_SECONDS", 24 * 60 * 60)),
+    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=min(env.int("DJANGO_JWT_ACCESS_SECONDS", default=300), 300)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(seconds=env.int("DJANGO_JWT_REFRESH_SECONDS", default=24 * 60 * 60)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": False,  # one write less per sign-in
     "AUTH_HEADER_TYPES": ("Bearer",),
+    # Tokens carry a hash of the password: a password change ends every access token at once.
+    "CHECK_REVOKE_TOKEN": True,
 }
 
 
@@ -298,7 +288,11 @@ SIMPLE_JWT = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Articles API",
-    "DESCRIPTION": "The course's finished API: articles, comments, token and JWT sign-in.",
+    "DESCRIPTION": (
+        "The course's finished API: articles, comments, token and JWT sign-in. Every refusal is a "
+        "4xx with a JSON reason; a method a route does not list answers 405 with an Allow header, "
+        "for everyone, and a write to a path without its trailing slash a 308 to it."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Separate request and response components, so read-only fields (id,
@@ -308,14 +302,31 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every operation also documents its error answers (config/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.schema.add_error_responses",
+    ],
 }
 
 
 # django-cors-headers: only the course's front-end origins may call from a browser.
 
-CORS_ALLOWED_ORIGINS = env_list(
-    "DJANGO_CORS_ALLOWED_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080"
+CORS_ALLOWED_ORIGINS = env.list(
+    "DJANGO_CORS_ALLOWED_ORIGINS", default=["http://localhost:8080", "http://127.0.0.1:8080"]
 )
+
+
+# django-axes: failed sign-ins (the API's login, JWT create, the admin) are counted per username
+# and per client address; after DJANGO_LOGIN_FAILURE_LIMIT of either, that account or client is
+# refused (429) for DJANGO_LOGIN_COOLOFF_MINUTES, even with the right password.
+
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"  # the throttles' idea of the client
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"  # JSON, like every other refusal
 
 
 # Logging: errors to the console, where gunicorn and runserver collect them.
@@ -324,5 +335,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }

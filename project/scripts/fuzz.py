@@ -62,6 +62,7 @@ def main():
             "DATABASE_URL": f"sqlite:///{(tmp / 'fuzz.sqlite3').as_posix()}",
             "DJANGO_THROTTLE_ANON": "off",
             "DJANGO_THROTTLE_USER": "off",
+            "DJANGO_ENV_FILE": "",  # only the values above, whatever project/.env says
             "PYTHONUNBUFFERED": "1",
         }
         manage = [sys.executable, "manage.py"]

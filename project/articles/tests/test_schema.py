@@ -33,3 +33,31 @@ class SchemaTests(APITestBase):
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         self.assertIn("text/html", response["Content-Type"])
         self.assertIn(reverse("schema").encode(), response.content)
+
+
+class SchemaErrorAnswersTests(APITestBase):
+    """Issue 10, kind 5: the schema documents the refusals, not only the successes."""
+
+    def setUp(self):
+        super().setUp()
+        self.schema = self.client.get(reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    def test_every_operation_lists_its_error_answers(self):
+        paths = self.schema["paths"]
+        create = paths["/api/v1/articles/"]["post"]["responses"]
+        self.assertLessEqual({"400", "401", "413", "429"}, set(create))
+        update = paths["/api/v1/articles/{id}/"]["put"]["responses"]
+        self.assertLessEqual({"400", "401", "403", "404", "413", "429"}, set(update))
+        login = paths["/accounts/login/"]["post"]["responses"]
+        self.assertLessEqual({"400", "413", "429"}, set(login))
+        self.assertEqual(create["413"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Error")
+        self.assertIn("405", self.schema["info"]["description"])
+        for path, operations in paths.items():
+            for method, operation in operations.items():
+                with self.subTest(path=path, method=method):
+                    self.assertIn("429", operation["responses"])
+
+    def test_text_bounds_are_in_the_schema(self):
+        schemas = self.schema["components"]["schemas"]
+        self.assertEqual(schemas["ArticleRequest"]["properties"]["content"]["maxLength"], 20_000)
+        self.assertEqual(schemas["CommentRequest"]["properties"]["content"]["maxLength"], 2_000)

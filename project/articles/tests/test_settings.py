@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +19,7 @@ PRODUCTION_ENV = {
 def manage(*args, env=None):
     """Run manage.py with only the given DJANGO_* variables (DATABASE_URL is kept)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean["DJANGO_ENV_FILE"] = ""  # a developer's project/.env must not change the answer
     clean.update(env or {})
     return subprocess.run(
         [sys.executable, "-W", "always", "manage.py", *args],
@@ -39,8 +41,29 @@ class SettingsTests(SimpleTestCase):
     def test_secret_key_is_required_without_debug(self):
         result = manage("check", env={"DJANGO_ALLOWED_HOSTS": "api.example.com"})
         self.assertNotEqual(result.returncode, 0)
-        self.assertIn("ImproperlyConfigured", result.stderr)
         self.assertIn("DJANGO_SECRET_KEY", result.stderr)
+
+    def test_runserver_by_hand_unconfigured_says_what_to_do_in_a_few_lines(self):
+        result = manage("runserver", "127.0.0.1:0")
+        self.assertEqual(result.returncode, 1)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertLessEqual(len(result.stderr.strip().splitlines()), 5, result.stderr)
+        self.assertIn(".env.example", result.stderr)
+        self.assertIn("DJANGO_SECRET_KEY", result.stderr)
+
+    def test_the_env_file_is_read_and_the_environment_wins(self):
+        with tempfile.TemporaryDirectory() as folder:
+            env_file = Path(folder) / ".env"
+            env_file.write_text("DJANGO_DEBUG=1\nDJANGO_LOG_LEVEL=ERROR\n", encoding="utf-8")
+            show = "from django.conf import settings; print(settings.DEBUG, settings.LOGGING['root']['level'])"
+            result = manage("shell", "-c", show, env={"DJANGO_ENV_FILE": str(env_file)})
+            self.assertEqual(result.stdout.strip().splitlines()[-1], "True ERROR", result.stderr)
+            result = manage("shell", "-c", show, env={"DJANGO_ENV_FILE": str(env_file), "DJANGO_LOG_LEVEL": "INFO"})
+            self.assertEqual(result.stdout.strip().splitlines()[-1], "True INFO", result.stderr)
+
+    def test_env_example_is_a_working_development_file(self):
+        result = manage("check", env={"DJANGO_ENV_FILE": str(PROJECT_DIR / ".env.example")})
+        self.assertEqual(result.returncode, 0, result.stderr)
 
     def test_debug_alone_is_enough_and_nothing_is_deprecated(self):
         result = manage("check", env={"DJANGO_DEBUG": "1"})

@@ -1,0 +1,84 @@
+"""dj-rest-auth's views where their answers did not match what this API promises."""
+
+from allauth.account.signals import user_signed_up
+from dj_rest_auth import views
+from dj_rest_auth.app_settings import api_settings
+from dj_rest_auth.registration.views import RegisterView as BaseRegisterView
+from rest_framework_simplejwt import views as jwt_views
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework_simplejwt.tokens import Token as JWT
+
+from .lockout import lockout_response
+
+
+class AxesLockout:
+    """Answer a locked-out sign-in with 429 (django-axes), in a DRF view.
+
+    axes marks the request it was handed by authenticate(): in a DRF view that is DRF's Request,
+    which axes' middleware never sees (it looks at Django's), so the view answers instead.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if getattr(request, "axes_locked_out", False):
+            response = lockout_response(request)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class LoginView(AxesLockout, views.LoginView):
+    """POST /accounts/login/ {username, password} -> 200 {"key": token}; 400; 429 when locked out."""
+
+
+class TokenObtainPairView(AxesLockout, jwt_views.TokenObtainPairView):
+    """POST /accounts/jwt/create/ {username, password} -> 200 {access, refresh}; 401; 429 when locked out."""
+
+
+class RegisterView(BaseRegisterView):
+    """POST /accounts/signup/ {username, password1, password2[, email]} -> 201 {"key": token}; 400.
+
+    Token only: dj-rest-auth ends sign-up with allauth's complete_signup(), which also signs the
+    new user into a session (sessionid, csrftoken and messages cookies, a session row), although
+    this API has no sessions. Here the user is created, the token made, allauth's signal sent.
+    """
+
+    def perform_create(self, serializer):
+        user = serializer.save(self.request)
+        api_settings.TOKEN_CREATOR(self.token_model, user, serializer)
+        user_signed_up.send(sender=user.__class__, request=self.request._request, user=user)
+        return user
+
+
+@extend_schema(request=None, responses={200: inline_serializer("Detail", {"detail": serializers.CharField()})})
+class LogoutView(views.LogoutView):
+    """POST /accounts/logout/ with `Authorization: Token <key>` -> 200, the token is deleted.
+
+    A caller signed in with JWT gets 400 pointing to /accounts/jwt/logout/: this route revokes
+    DRF tokens only, and a 200 here would leave the refresh token working.
+    """
+
+    def logout(self, request):
+        if isinstance(request.auth, JWT):
+            return Response(
+                {
+                    "detail": "Signed in with JWT: log out by POSTing {\"refresh\": <refresh token>} "
+                    f"to {reverse('jwt_logout')}."
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return super().logout(request)
+
+
+class PasswordChangeView(views.PasswordChangeView):
+    """POST /accounts/password/change/ {old_password, new_password1, new_password2} -> 200; 400.
+
+    The current password is required. Every token issued before (the DRF token, JWT access and
+    refresh tokens) stops working: the client signs in again with the new password.
+    """
+
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response({"detail": "New password has been saved. Every earlier token is revoked: sign in again."})
