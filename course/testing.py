@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -25,8 +26,12 @@ def copy_stage(stage: Stage, parent: Path, ready: bool = True) -> Stage:
     return copy
 
 
-def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str = "python3"):
+def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str = "python3",
+                     env: dict[str, str] | None = None):
     """Run every cell of the notebook at ``path`` in a fresh kernel started in ``cwd``.
+
+    ``env`` is added to the kernel's environment (this process's own is left alone, so several
+    notebooks can run at once, each pointed at its own server).
 
     Raises ``nbclient.exceptions.CellExecutionError`` (with the failing cell and its traceback)
     when a cell raises: a checkpoint ``assert`` that fails makes the notebook fail.
@@ -42,8 +47,39 @@ def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str
         kernel_name=kernel_name,
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    if env is None:
+        client.execute()
+    else:
+        client.execute(env={**os.environ, **env})
     return nb
+
+
+def stage_notebooks(stage: Stage) -> list[Path]:
+    """The stage's notebooks, ``lesson.ipynb`` first, then any ``lesson_*.ipynb`` parts in name order."""
+    return sorted(stage.path.glob("lesson*.ipynb"), key=lambda p: (p.name != "lesson.ipynb", p.name))
+
+
+def run_stage_notebooks(stage: Stage, parent: Path, timeout: int = 180):
+    """Execute the stage's notebooks, top to bottom, against a live server of a fresh copy of it.
+
+    The copy is prepared as ``course lab`` prepares a stage, its server is started here and handed
+    to each kernel the way ``course lab`` does it (``COURSE_SERVER_URL``). The test suite and the
+    course site both run notebooks through this. Returns ``(copy, {notebook name: executed
+    notebook}, server log)``; a cell that raises raises ``CellExecutionError``.
+    """
+    from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+    from .server import LiveServer
+
+    copy = copy_stage(stage, parent)
+    executed = {}
+    with LiveServer(copy.path) as server:
+        env = {SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(copy.path)}
+        try:
+            for path in stage_notebooks(copy):
+                executed[path.name] = execute_notebook(path, cwd=copy.path, timeout=timeout, env=env)
+        finally:
+            log = server.log_text
+    return copy, executed, log
 
 
 def stages_from(first: str) -> list[str]:

@@ -6,10 +6,8 @@ import sys
 import pytest
 
 from course import continuity
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from course.server import LiveServer
 from course.stages import lessons, resolve
-from course.testing import copy_stage, execute_notebook
+from course.testing import copy_stage, run_stage_notebooks
 
 STAGES = [stage.name for stage in lessons()]
 
@@ -51,22 +49,17 @@ def test_readme_lists_exactly_what_changed(name):
 
 
 @pytest.mark.parametrize("name", STAGES)
-def test_notebook_runs_against_live_server(name, tmp_path, monkeypatch):
-    """Execute the stage's notebook, top to bottom, against a live server on a fresh database.
+def test_notebook_runs_against_live_server(name, tmp_path):
+    """Execute the stage's notebooks, top to bottom, against a live server on a fresh database.
 
     The server is started here and handed to the kernel the way ``course lab`` does it; any cell
-    that raises (a checkpoint ``assert`` included) fails the test.
+    that raises (a checkpoint ``assert`` included) fails the test. The course site runs them the
+    same way (``run_stage_notebooks``).
     """
     stage = resolve(name)
     assert stage.notebook, f"{name} has no notebook"
-    copy = copy_stage(stage, tmp_path)
-    with LiveServer(copy.path) as server:
-        monkeypatch.setenv(SERVER_URL_ENV, server.url)
-        monkeypatch.setenv(SERVER_STAGE_ENV, str(copy.path))
-        try:
-            execute_notebook(copy.notebook, cwd=copy.path)
-        finally:
-            log = server.log_text
+    _, executed, log = run_stage_notebooks(stage, tmp_path)
+    assert "lesson.ipynb" in executed
     assert "Traceback" not in log, "the server raised while the notebook ran:\n" + log[-3000:]
 
 
