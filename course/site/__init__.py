@@ -131,8 +131,9 @@ class Executed:
 
 FIXED_TOKEN = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"  # the example key of DRF's own docs
 RULES = [
-    # Random ports of the live servers: a learner's `course serve` answers on 8000.
-    (re.compile(r"\b(127\.0\.0\.1|localhost):\d{2,5}\b"), r"\1:8000"),
+    # The live servers' random ports (the OS hands out 32768 and up): a learner's `course serve`
+    # answers on 8000. Ports a lesson names on purpose (lesson 06's client on 8080) stay.
+    (re.compile(r"\b(127\.0\.0\.1|localhost):[1-6]\d{4}\b"), r"\1:8000"),
     # JSON Web Tokens: header.payload.signature, each base64url.
     (re.compile(r"\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]+"), "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoxfQ.c2lnbmF0dXJl"),
     # DRF token keys, session ids and CSRF tokens.
@@ -239,8 +240,15 @@ def execute_all(scratch: Path, jobs: int) -> list[Executed]:
 
     def run(task):
         func, arg = task
-        folder = Path(tempfile.mkdtemp(prefix="site-", dir=scratch))
-        return func(arg, folder)
+        try:
+            return func(arg, Path(tempfile.mkdtemp(prefix="site-", dir=scratch)))
+        except RuntimeError as error:
+            # On a busy machine a kernel can lose the race for the ports it was handed, and die
+            # before it answers; one more try, in a new folder, with new ports.
+            if "Kernel died" not in str(error):
+                raise
+            print(f"  a kernel died while starting ({arg}): trying once more", flush=True)
+            return func(arg, Path(tempfile.mkdtemp(prefix="site-", dir=scratch)))
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for items in pool.map(run, tasks):
@@ -304,7 +312,7 @@ def stage_index(stage: Stage, notebooks: list[str]) -> str:
     folder = stage_dir(stage)
     text = rewrite_links((stage.path / "README.md").read_text(encoding="utf-8"), folder)
     title, _, rest = text.partition("\n")
-    toc = [n[:-6] for n in notebooks] + ["diff", "files"]
+    toc = [f"Notebook: {name} <{name[:-6]}>" for name in notebooks] + ["diff", "files"]
     if exercise_folders(stage):
         toc.append("exercises")
     return (
@@ -343,7 +351,8 @@ def diff_page(stage: Stage) -> str:
         parts.append("The same on your machine:\n\n" + command)
     parts.append(fence(diffs.stat(changes), "text"))
     lines = list(diffs.unified(base, stage.path, label_a=label, label_b=stage.name))
-    for name, chunk in _split_by_file(lines):
+    # The code first; the README, which describes it, last.
+    for name, chunk in sorted(_split_by_file(lines), key=lambda c: c[0] == "README.md"):
         parts.append(f"## `{name}`\n\n" + fence("".join(chunk), "diff"))
     return "\n".join(parts)
 
