@@ -377,7 +377,7 @@ def exercises_page(stage: Stage) -> str:
              f"Each exercise is done in your own copy of the stage, and checked against a live server "
              f"of it with `python -m course check {stage.number:02d} K`. Solutions are not on this site.\n"]
     for folder in exercise_folders(stage):
-        base = folder.relative_to(ROOT).as_posix()
+        base = f"exercises/{stage.name}/{folder.name}"
         parts.append(_demote(rewrite_links((folder / "README.md").read_text(encoding="utf-8"), base), 1))
         hints = folder / "hints.md"
         if hints.exists():
@@ -388,7 +388,14 @@ def exercises_page(stage: Stage) -> str:
 
 
 def _top_level(text: str) -> int:
-    levels = [len(m) for m in re.findall(r"^(#{1,6}) ", text, re.M)]
+    """The level of the biggest heading outside fenced code (4 when there is none)."""
+    levels, in_fence = [], False
+    for line in text.splitlines():
+        if re.match(r"\s*(```|~~~)", line):
+            in_fence = not in_fence
+        match = None if in_fence else re.match(r"(#{1,6}) ", line)
+        if match:
+            levels.append(len(match.group(1)))
     return min(levels) if levels else 4
 
 
