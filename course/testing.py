@@ -72,7 +72,9 @@ def run_stage_notebooks(stage: Stage, parent: Path, timeout: int = 180):
 
     copy = copy_stage(stage, parent)
     executed = {}
-    with LiveServer(copy.path) as server:
+    # A generous start-up wait: on a busy machine (CI, several notebooks at once) Django can take
+    # longer than the 30 s an interactive `course lab` waits before it gives up.
+    with LiveServer(copy.path, startup_timeout=120) as server:
         env = {SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(copy.path)}
         try:
             for path in stage_notebooks(copy):
