@@ -12,7 +12,11 @@ author = "the course's authors"
 copyright = "the course's authors"
 language = "en"
 
-extensions = ["myst_nb", "sphinxcontrib.mermaid"]
+extensions = ["myst_nb", "sphinxcontrib.mermaid", "sphinx.ext.imgmath"]
+
+# No page has formulas, and MathJax would come from a CDN (some Sphinx versions add it to every page
+# near a notebook): math, if a page ever has some, is rendered at build time instead.
+html_math_renderer = "imgmath"
 
 # Notebooks arrive executed (course.site ran them against live servers) and are shown as they are.
 nb_execution_mode = "off"
