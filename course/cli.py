@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 from . import client as clients
 from . import diff as diffs
@@ -201,6 +202,22 @@ def cmd_diff(args) -> int:
     return 0
 
 
+def cmd_site(args) -> int:
+    from . import site
+
+    out = args.out or site.BUILD
+    if args.serve_only:
+        index = out / "html" / "index.html"
+        if not index.exists():
+            raise CourseError(f"no site in {out}: build it first with: python -m course site")
+    else:
+        index = site.build(out, jobs=args.jobs, execute=not args.no_execute)
+        print(index)
+    if args.serve or args.serve_only:
+        site.serve(index.parent, port=args.port)
+    return 0
+
+
 def cmd_test(args) -> int:
     require(*TEST_DEPENDENCIES)
     extra = list(args.pytest_args)
@@ -261,6 +278,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stat", action="store_true", help="one line per file")
     p.add_argument("--notebooks", action="store_true", help="compare the notebook JSON too")
     p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser(
+        "site",
+        help="build the course as a static website, every notebook executed; print its index.html",
+        description="Execute every notebook against a live server of its stage, render the READMEs, "
+        "notebooks, diffs, exercises and glossary with Sphinx, and print the path of index.html.",
+    )
+    p.add_argument("--serve", action="store_true", help="then serve it on localhost until Ctrl-C")
+    p.add_argument("--serve-only", action="store_true", help="serve the last build, build nothing")
+    p.add_argument("--port", type=int, default=0, help="port for --serve (default: a free one)")
+    p.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default: 2)")
+    p.add_argument("--no-execute", action="store_true",
+                   help="reuse the notebooks the last build executed (when working on the pages)")
+    p.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_site)
 
     p = sub.add_parser(
         "test",

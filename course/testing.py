@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -27,12 +28,14 @@ def copy_stage(stage: Stage, parent: Path, ready: bool = True) -> Stage:
 
 
 def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str | None = None,
-                     cells: int | None = None):
+                     cells: int | None = None, env: dict[str, str] | None = None):
     """Run every cell of the notebook at ``path`` in a fresh kernel started in ``cwd``.
 
     The kernel is the one the notebook names (what a learner gets when opening it: "Django
     Shell-Plus" for the lessons), unless ``kernel_name`` names another, e.g. ``"python3"``.
-    ``cells`` runs only the first that many code cells.
+    ``cells`` runs only the first that many code cells. ``env`` is added to the kernel's
+    environment (this process's own is left alone, so several notebooks can run at once, each
+    pointed at its own server).
 
     Raises ``nbclient.exceptions.CellExecutionError`` (with the failing cell and its traceback)
     when a cell raises: a checkpoint ``assert`` that fails makes the notebook fail.
@@ -54,8 +57,39 @@ def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str
         kernel_name=kernel_name,
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    if env is None:
+        client.execute()
+    else:
+        client.execute(env={**os.environ, **env})
     return nb
+
+
+def run_stage_notebooks(stage: Stage, parent: Path, timeout: int = 180, names: list[str] | None = None):
+    """Execute the stage's notebooks, top to bottom, against a live server of a fresh copy of it.
+
+    The copy is prepared as ``course lab`` prepares a stage, its server is started here and handed
+    to each kernel the way ``course lab`` does it (``COURSE_SERVER_URL``). The test suite and the
+    course site both run notebooks through this. Returns ``(copy, {notebook name: executed
+    notebook}, server log)``; a cell that raises raises ``CellExecutionError``. ``names`` runs only
+    those notebooks of the stage (e.g. ``["lesson_2_auth.ipynb"]``).
+    """
+    from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+    from .server import LiveServer
+
+    copy = copy_stage(stage, parent)
+    executed = {}
+    # A generous start-up wait: on a busy machine (CI, several notebooks at once) Django can take
+    # longer than the 30 s an interactive `course lab` waits before it gives up.
+    with LiveServer(copy.path, startup_timeout=120) as server:
+        env = {SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(copy.path)}
+        try:
+            for path in copy.notebooks:
+                if names is not None and path.name not in names:
+                    continue
+                executed[path.name] = execute_notebook(path, cwd=copy.path, timeout=timeout, env=env)
+        finally:
+            log = server.log_text
+    return copy, executed, log
 
 
 def stages_from(first: str) -> list[str]:

@@ -6,10 +6,8 @@ import sys
 import pytest
 
 from course import continuity
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from course.server import LiveServer
 from course.stages import lessons, resolve
-from course.testing import copy_stage, execute_notebook
+from course.testing import copy_stage, run_stage_notebooks
 
 STAGES = [stage.name for stage in lessons()]
 # (stage, notebook file name): a lesson in parts has several notebooks, each executed on its own.
@@ -58,18 +56,13 @@ def test_stage_has_a_notebook(name):
 
 
 @pytest.mark.parametrize(("name", "notebook"), NOTEBOOKS)
-def test_notebook_runs_against_live_server(name, notebook, tmp_path, monkeypatch):
-    """Execute the stage's notebook, top to bottom, against a live server on a fresh database.
+def test_notebook_runs_against_live_server(name, notebook, tmp_path):
+    """Execute one of the stage's notebooks, top to bottom, against a live server on a fresh database.
 
     The server is started here and handed to the kernel the way ``course lab`` does it; any cell
-    that raises (a checkpoint ``assert`` included) fails the test.
+    that raises (a checkpoint ``assert`` included) fails the test. The course site runs them the
+    same way (``run_stage_notebooks``).
     """
-    copy = copy_stage(resolve(name), tmp_path)
-    with LiveServer(copy.path) as server:
-        monkeypatch.setenv(SERVER_URL_ENV, server.url)
-        monkeypatch.setenv(SERVER_STAGE_ENV, str(copy.path))
-        try:
-            execute_notebook(copy.path / notebook, cwd=copy.path)
-        finally:
-            log = server.log_text
+    _, executed, log = run_stage_notebooks(resolve(name), tmp_path, names=[notebook])
+    assert notebook in executed
     assert "Traceback" not in log, "the server raised while the notebook ran:\n" + log[-3000:]
