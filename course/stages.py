@@ -25,6 +25,7 @@ PROJECT = ROOT / "project"
 NOTEBOOK = "lesson.ipynb"  # every lesson's notebook has this name, beside its manage.py
 DB_NAME = "db.sqlite3"
 DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
+SEED_COMMAND = Path(__file__).resolve().parent / "management" / "commands" / "seed.py"
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
 # from the environment and refuses to start without DEBUG or a real SECRET_KEY.
 DEV_ENV = {"DJANGO_DEBUG": "1"}
@@ -153,9 +154,9 @@ def has_command(stage: Stage, command: str) -> bool:
 def prepare(stage: Stage, fresh: bool = False, quiet: bool = True, urls: bool = False):
     """Migrate the stage's database and give it data, as `lab`, `serve` and the tests need.
 
-    Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
-    stage has a ``seed`` command and a table of the app is still empty (lesson 04's comments,
-    say), a few rows of fake data. An existing database keeps its rows. All of it runs in one
+    Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when a
+    table of the app is still empty (lesson 04's comments, say), a few rows of fake data from
+    the course's ``seed`` command. An existing database keeps its rows. All of it runs in one
     Django process (``course.prepare``). With ``urls`` it returns the stage's URL patterns too.
     """
     if fresh:
@@ -185,10 +186,10 @@ def _cached_db(stage: Stage) -> Path | None:
     import django
 
     digest = hashlib.sha256(django.__version__.encode())
-    for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py",
-                    "*/management/commands/seed.py"):
+    for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py"):
         for path in sorted(stage.path.glob(pattern)):
             digest.update(path.relative_to(stage.path).as_posix().encode() + path.read_bytes())
+    digest.update(SEED_COMMAND.read_bytes())
     return DB_CACHE / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
 
 

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "dj_rest_auth",
     "dj_rest_auth.registration",
     # Local
+    "course",  # the course's `seed` command
     "articles",
 ]
 
