@@ -18,7 +18,7 @@ from . import client as clients
 from . import diff as diffs
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from .server import HOST, LiveServer, port_busy
+from .server import HOST, LiveServer, port_busy, stop_process
 from .stages import ROOT, all_stages, delete_db, dev_env, prepare, resolve
 
 INSTALL_HINT = "run: python -m pip install -r requirements.txt"
@@ -83,11 +83,7 @@ def cmd_lab(args) -> int:
             try:
                 jupyter.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                jupyter.terminate()
-                try:
-                    jupyter.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    jupyter.kill()
+                stop_process(jupyter, timeout=15)
             print("\nStopped JupyterLab and the server.")
             return 0
         finally:

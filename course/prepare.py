@@ -16,10 +16,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.prepare")
-    parser.add_argument("--data", action="store_true",
-                        help="load fixtures and seed empty tables even if the database is not new")
     parser.add_argument("--urls", action="store_true", help="print the stage's URL patterns as JSON")
-    parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path.cwd()))
@@ -35,14 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     # A database that has never been migrated is new (a missing SQLite file, or an empty database
     # that DATABASE_URL names): it gets the stage's data. An existing one keeps its rows as they are.
     new = not MigrationRecorder(connection).has_table()
-    verbosity = 0 if args.quiet else 1
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    if new or args.data:
+    call_command("migrate", interactive=False, verbosity=0)
+    if new:
         fixtures = sorted((Path.cwd() / "articles" / "fixtures").glob("*.json"))
         if fixtures:
-            call_command("loaddata", *map(str, fixtures), verbosity=verbosity)
+            call_command("loaddata", *map(str, fixtures), verbosity=0)
         empty = [m for m in apps.get_app_config("articles").get_models() if not m.objects.exists()]
-        if empty and "seed" in get_commands():
+        if empty and "seed" in get_commands():  # the course app's command, where it is installed
             call_command("seed", "articles", number=5)
     if args.urls:
         print(json.dumps(url_patterns()))
@@ -50,11 +46,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def url_patterns() -> list[str]:
-    """The stage's own routes as example URLs (admin left out): what `serve` suggests trying."""
-    from django.urls import get_resolver
-    from django.urls.resolvers import URLPattern, URLResolver
+    """The stage's own routes as example URLs (admin left out): what `serve` suggests trying.
 
-    found: list[str] = []
+    A regular-expression route is shown by its literal start (``echo/(?P<rest>.*)`` as
+    ``/echo/``); a format suffix (``.json``) is left out, and so is a catch-all whose literal
+    start other routes already extend (``api/(?P<rest>.*/)?`` behind ``/api/v1/...``).
+    """
+    from django.urls import get_resolver
+    from django.urls.resolvers import RegexPattern, URLResolver
+
+    found: dict[str, bool] = {}  # example URL -> came from a regular expression
 
     def walk(patterns, prefix=""):
         for entry in patterns:
@@ -62,13 +63,14 @@ def url_patterns() -> list[str]:
             if isinstance(entry, URLResolver):
                 if not route.startswith("admin/"):
                     walk(entry.url_patterns, route)
-            elif entry.name == "api_not_found" or "(?P<format>" in route:
-                continue  # a catch-all or a format suffix: nothing to try by hand
-            elif isinstance(entry, URLPattern):
-                found.append("/" + route.replace("(?P<rest>.*)", "").replace("(?P<rest>.*/)?", ""))
+            elif "(?P<format>" not in route:
+                regex = isinstance(entry.pattern, RegexPattern)
+                url = "/" + (route.split("(", 1)[0].rstrip("?") if regex else route)
+                found[url] = found.get(url, True) and regex
 
     walk(get_resolver().url_patterns)
-    return list(dict.fromkeys(found))
+    return [url for url, regex in found.items()
+            if not (regex and any(other != url and other.startswith(url) for other in found))]
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import requests
 from course.client import ClientServer, client_dir, page_url
 from course.server import LiveServer
 from course.stages import resolve
-from course.testing import copy_stage, stages_from
+from course.testing import copy_stage, sign_up, stages_from
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -76,15 +76,6 @@ def setup_stage(stage_copy):
     client.stop()
 
 
-def sign_up(api: str) -> tuple[str, str]:
-    username = "browser" + secrets.token_hex(4)
-    response = requests.post(api + "/accounts/signup/", json={
-        "username": username, "password1": PASSWORD, "password2": PASSWORD,
-    }, timeout=10)
-    assert response.status_code == 201, response.text
-    return username, response.json()["key"]
-
-
 def wait_for_state(page, *states):
     page.wait_for_function(
         "states => states.includes(document.getElementById('status').dataset.state)",
@@ -96,7 +87,7 @@ def wait_for_state(page, *states):
 def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
     client, server = setup_stage
     live = server(client.url)  # COURSE_CORS names exactly the page's origin
-    username, key = sign_up(live.url)
+    username, _, key = sign_up(live.url, password=PASSWORD)
     titles = [a["title"] for a in requests.get(live.url + "/api/v1/articles/", timeout=10).json()]
     assert titles, "the stage's fixtures should give the page something to list"
 
@@ -141,7 +132,7 @@ def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
 def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
     client, server = setup_stage
     live = server("off")
-    username, key = sign_up(live.url)  # requests is no browser: CORS never stops it
+    username, _, key = sign_up(live.url, password=PASSWORD)  # requests is no browser: CORS never stops it
     before = requests.get(live.url + "/api/v1/articles/", timeout=10).json()
 
     page = browser.new_page()

@@ -1,13 +1,13 @@
 """The contract's project/ section against a live server of project/ (a fresh SQLite database)."""
 
 import re
-import uuid
 
 import pytest
 import requests
 
 from course.server import LiveServer
 from course.stages import PROJECT, prepare, resolve
+from course.testing import sign_up
 
 
 @pytest.fixture(scope="module")
@@ -27,15 +27,6 @@ def monkeypatch_module():
         yield patch
 
 
-def sign_up(server):
-    name = f"user-{uuid.uuid4().hex[:8]}"
-    password = f"pw-{uuid.uuid4().hex}"
-    response = requests.post(f"{server.url}/accounts/signup/",
-                             json={"username": name, "password1": password, "password2": password})
-    assert response.status_code == requests.codes.created, response.text
-    return name, password, response.json()["key"]
-
-
 def test_article_list_is_paginated(server):
     body = requests.get(f"{server.url}/api/v1/articles/").json()
     assert set(body) >= {"count", "next", "previous", "results"}
@@ -44,8 +35,8 @@ def test_article_list_is_paginated(server):
 
 
 def test_token_flow_and_author_rules(server):
-    _, _, key = sign_up(server)
-    _, _, other = sign_up(server)
+    _, _, key = sign_up(server.url)
+    _, _, other = sign_up(server.url)
     articles = f"{server.url}/api/v1/articles/"
     assert requests.post(articles, json={"title": "t", "content": "c"}).status_code == 401
     created = requests.post(articles, json={"title": "토큰", "content": "c"},
@@ -63,7 +54,7 @@ def test_token_flow_and_author_rules(server):
 
 
 def test_jwt_sign_in_beside_token_sign_in(server):
-    name, password, _ = sign_up(server)
+    name, password, _ = sign_up(server.url)
     tokens = requests.post(f"{server.url}/accounts/jwt/create/",
                            json={"username": name, "password": password})
     assert tokens.status_code == requests.codes.ok, tokens.text
@@ -105,7 +96,7 @@ def test_cors(server, origin, allowed):
 
 
 def test_bad_input_is_a_clear_4xx(server):
-    _, _, key = sign_up(server)
+    _, _, key = sign_up(server.url)
     auth = {"Authorization": f"Token {key}"}
     url = f"{server.url}/api/v1/articles/"
     count = requests.get(url).json()["count"]

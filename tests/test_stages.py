@@ -1,27 +1,18 @@
 """Every stage, as a whole: its own tests, its checks, its notebook, its README's change list."""
 
-import subprocess
-import sys
-
 import pytest
 
 from course import continuity
 from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.server import LiveServer
-from course.stages import lessons, resolve
+from course.stages import lessons, resolve, run_manage
 from course.testing import copy_stage, execute_notebook
 
 STAGES = [stage.name for stage in lessons()]
 
 
 def run(stage_dir, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=stage_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    return run_manage(stage_dir, *args, check=False, capture=True, timeout=600)
 
 
 @pytest.mark.parametrize("name", STAGES)

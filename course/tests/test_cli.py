@@ -1,29 +1,23 @@
 """Every ``python -m course`` command, run as a subprocess the way a learner types it."""
 
 import os
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 
 from course import cli
-from course.server import free_port, port_busy
+from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
 from course.stages import lessons, resolve
 
 from .conftest import AS_ROOT, ROOT, course
 
 
 def wait_for(url, timeout=60, params=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            return requests.get(url, params=params, timeout=1)
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered at {url} within {timeout} s")
+    """The first answer at ``url`` once something listens there."""
+    wait_until_answers(url, timeout=timeout)
+    return requests.get(url, params=params, timeout=10)
 
 
 def test_list_names_every_stage_with_title_and_database_state():
@@ -107,21 +101,10 @@ def test_reset_asks_first_and_rebuilds_only_the_database(stage01):
     assert rows == 4  # the stage's fixtures
 
 
-def start_in_own_group(args, **kwargs):
+def start_in_own_group(args):
     """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
-    if os.name == "nt":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        kwargs["start_new_session"] = True
     return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, encoding="utf-8", **kwargs)
-
-
-def ctrl_c(proc):
-    if os.name == "nt":
-        proc.send_signal(signal.CTRL_BREAK_EVENT)
-    else:
-        os.killpg(proc.pid, signal.SIGINT)
+                            text=True, encoding="utf-8", **own_group())
 
 
 def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
@@ -133,7 +116,7 @@ def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
         assert response.status_code == requests.codes.ok
         assert "What is HTTP?" in response.text  # the stage's fixture data
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/articles/" in out
     assert f"http://127.0.0.1:{port}/echo/" in out
@@ -154,7 +137,7 @@ def test_lab_starts_server_and_jupyterlab_and_ctrl_c_stops_both(stage01):
                                 params={"token": token, "content": 0})
         assert contents.status_code == requests.codes.ok  # Jupyter serves the stage folder
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=60)
     assert proc.returncode in (0, 130), out
     assert not port_busy(port), "the stage's server outlived Ctrl-C"
@@ -179,7 +162,7 @@ def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
         assert page.status_code == requests.codes.ok and "<script" in page.text
         assert requests.get(f"http://127.0.0.1:{port}/app.js").status_code == requests.codes.ok
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
     assert not port_busy(port)
