@@ -125,7 +125,7 @@ class LiveServer:
             return self._final_log
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
-    def start(self) -> "LiveServer":
+    def start(self) -> LiveServer:
         if not (self.stage_dir / "manage.py").exists():
             raise CourseError(f"no manage.py in {self.stage_dir}")
         if self.port is None:
@@ -168,7 +168,7 @@ class LiveServer:
             self._log.close()
             Path(self._log.name).unlink(missing_ok=True)
 
-    def __enter__(self) -> "LiveServer":
+    def __enter__(self) -> LiveServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -18,12 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from course.stages import run_manage
+from course.testing import sign_up
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "benchmarks"))
 from _common import free_port, stop_process, wait_until_up  # noqa: E402  (after the sys.path line above)
-
-from course.stages import run_manage  # noqa: E402  (the course's helpers: one copy for tests, benchmarks, CLI)
-from course.testing import sign_up  # noqa: E402  (same)
 # The routes schemathesis must not call: logging out would delete the very
 # token the rest of the run signs in with.
 EXCLUDED_PATHS = ["/accounts/logout/"]
