@@ -188,6 +188,18 @@ def cmd_propagate(args) -> int:
     return 1 if failed else 0
 
 
+def test_workers(extra: list[str]) -> list[str]:
+    """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), the tests of
+    one stage's live server kept on one worker (``--dist loadgroup``, see tests/conftest.py).
+    None when the caller chose (``-n``, ``-p no:xdist``), only collects, or xdist is missing."""
+    chosen = {"-n", "--numprocesses", "--dist", "-p", "--collect-only", "--co", "--pdb"}
+    if any(arg.split("=")[0] in chosen or arg.startswith("-n") for arg in extra):
+        return []
+    if importlib.util.find_spec("xdist") is None:
+        return []
+    return ["-n", str(max(1, min(os.cpu_count() or 1, 4))), "--dist", "loadgroup"]
+
+
 def cmd_test(args) -> int:
     require("pytest")
     extra = list(args.pytest_args)
@@ -195,7 +207,7 @@ def cmd_test(args) -> int:
     # The first word, when it is not an option, names the stage: `test 03 -x`, `test -x`.
     if extra and not extra[0].startswith("-"):
         cmd += ["-k", resolve(extra.pop(0)).name]
-    return subprocess.call(cmd + extra, cwd=ROOT)
+    return subprocess.call(cmd + test_workers(extra) + extra, cwd=ROOT)
 
 
 # ----------------------------------------------------------------------------------------------

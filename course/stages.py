@@ -158,7 +158,11 @@ def prepare(stage: Stage, fresh: bool = False, urls: bool = False):
     proc = run_module(stage, "course.prepare", *(["--urls"] if urls else []))
     if cached and not cached.exists() and stage.db.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(stage.db, cached)
+        # Copied under another name, then renamed: a test worker preparing the same stage at the
+        # same moment finds the whole file or none (a rename is atomic, a copy is not).
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+        shutil.copyfile(stage.db, partial)
+        os.replace(partial, cached)
     if urls:  # the stage's URL patterns, printed as JSON on the last line
         return json.loads(proc.stdout.strip().splitlines()[-1])
     return None

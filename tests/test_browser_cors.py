@@ -40,6 +40,9 @@ def chromium_or_skip() -> str:
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium); CI runs this test")
 
 
+pytestmark = pytest.mark.xdist_group("browser")  # one browser and one stage copy for the module
+
+
 @pytest.fixture(scope="module")
 def browser():
     executable = chromium_or_skip()

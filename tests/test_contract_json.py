@@ -85,10 +85,13 @@ def test_seed_adds_n_articles_that_every_route_shows_in_korean(live, name):
             assert title.encode("utf-8") in response.content, f"{path}: raw UTF-8, not \\u escapes"
 
 
+# The refusals are the course's one `seed` command's (course/tests/test_seed.py, and each stage's
+# articles/tests/test_seed.py in-process); over a subprocess they are shown once, on lesson 02.
+@pytest.mark.xdist_group("02_rest_json")
 @pytest.mark.parametrize("args", [["--number=0"], ["--number=1000000000"], ["--locale", "xx_XX"]],
                          ids=["zero", "absurd", "locale"])
-def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, name, args):
-    server = live(name)
+def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, args):
+    server = live("02_rest_json")
     before = rows(server, "/api/v1/json-1/")
     proc = seed(server, *args)
     assert proc.returncode != 0
@@ -97,8 +100,9 @@ def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, name, a
     assert rows(server, "/api/v1/json-1/") == before
 
 
-def test_seed_refuses_an_unknown_app(live, name):
-    server = live(name)
+@pytest.mark.xdist_group("02_rest_json")
+def test_seed_refuses_an_unknown_app(live):
+    server = live("02_rest_json")
     proc = seed(server, "--number=2", app="no_such_app")
     assert proc.returncode != 0 and "no_such_app" in proc.stderr and "Traceback" not in proc.stderr
 

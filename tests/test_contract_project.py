@@ -10,6 +10,9 @@ from course.stages import PROJECT, prepare, resolve
 from course.testing import sign_up
 
 
+pytestmark = pytest.mark.xdist_group("project")  # one server of project/ for the module
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, monkeypatch_module):
     db = tmp_path_factory.mktemp("project") / "db.sqlite3"
