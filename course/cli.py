@@ -192,7 +192,7 @@ def test_workers(extra: list[str]) -> list[str]:
     """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), the tests of
     one stage's live server kept on one worker (``--dist loadgroup``, see tests/conftest.py).
     None when the caller chose (``-n``, ``-p no:xdist``), only collects, or xdist is missing."""
-    chosen = {"-n", "--numprocesses", "--dist", "-p", "--collect-only", "--co", "--pdb"}
+    chosen = {"--numprocesses", "--dist", "--collect-only", "--co", "--pdb", "no:xdist"}
     if any(arg.split("=")[0] in chosen or arg.startswith("-n") for arg in extra):
         return []
     if importlib.util.find_spec("xdist") is None:

@@ -186,3 +186,10 @@ def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
         proc.communicate(timeout=60)
     assert not port_busy(port), "the stage's server outlived its `course lab`"
     assert not port_busy(jupyter_port), "Jupyter outlived its `course lab`"
+
+
+def test_test_command_runs_in_parallel_unless_told_otherwise():
+    workers = cli.test_workers(["-k", "contract", "-p", "no:cacheprovider"])
+    assert workers[0] == "-n" and int(workers[1]) >= 1 and workers[2:] == ["--dist", "loadgroup"]
+    for chosen in (["-n", "0"], ["-n0"], ["--numprocesses=2"], ["-p", "no:xdist"], ["--collect-only"]):
+        assert cli.test_workers(chosen) == [], chosen
