@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -20,13 +19,10 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV  # noqa: E402
-from course.server import LiveServer, free_port  # noqa: E402
-from course.stages import DB_CACHE, all_stages, lessons  # noqa: E402
-from course.testing import copy_stage, execute_notebook  # noqa: E402
+from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.server import LiveServer, free_port, interrupt, own_group, stop_process
+from course.stages import DB_CACHE, ROOT, all_stages, lessons
+from course.testing import copy_stage, execute_notebook
 
 
 def folder_size(path: Path) -> int:
@@ -48,30 +44,25 @@ def bench_install() -> None:
 def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, subprocess.Popen]:
     start = time.perf_counter()
     # In its own process group, so stop() can press "Ctrl-C" for the command and its children.
-    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt"
-             else {"start_new_session": True})
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            **group)
+                            **own_group())
     while time.perf_counter() - start < timeout:
         try:
             if requests.get(url, timeout=1).status_code == 200:
                 return time.perf_counter() - start, proc
         except requests.ConnectionError:
             time.sleep(0.02)
-    proc.kill()
+    stop_process(proc)
     raise RuntimeError(f"no 200 from {url}")
 
 
 def stop(proc: subprocess.Popen) -> None:
     """Ctrl-C, as a learner stops it: the command, its server and Jupyter all get it."""
-    if os.name == "nt":
-        proc.send_signal(signal.CTRL_BREAK_EVENT)
-    else:
-        os.killpg(proc.pid, signal.SIGINT)
+    interrupt(proc)
     try:
         proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        stop_process(proc)
 
 
 def bench_startup(tmp: Path) -> None:

@@ -18,10 +18,11 @@ from pathlib import Path
 from . import client as clients
 from . import diff as diffs
 from . import jupyter_url
+from . import propagate as propagation
 from .errors import CourseError
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from .server import HOST, LiveServer, port_busy
-from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
+from .server import HOST, LiveServer, port_busy, stop_process
+from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
 
 INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
@@ -112,11 +113,7 @@ def cmd_lab(args) -> int:
             try:
                 jupyter.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                jupyter.terminate()
-                try:
-                    jupyter.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    jupyter.kill()
+                stop_process(jupyter, timeout=15)
             print(f"\nStopped {app} and the server.")
             return 0
         finally:
@@ -218,6 +215,42 @@ def cmd_site(args) -> int:
     return 0
 
 
+def _in_repo(stage) -> str:
+    return stage.path.relative_to(ROOT).as_posix()
+
+
+def cmd_propagate(args) -> int:
+    stage = resolve(args.stage)
+    later = [s for s in lessons() if stage.number is not None and s.number > stage.number]
+    if not later:
+        raise CourseError(f"no lesson comes after {stage.name}: nothing to carry the fix into")
+    failed = 0
+    for file in args.files:
+        file = Path(file).as_posix()
+        patch = propagation.change_of(ROOT, _in_repo(stage), file, since=args.since)
+        for outcome in propagation.apply(ROOT, patch, [_in_repo(s) for s in later], file, args.dry_run):
+            failed += outcome.status == "does not apply"
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            verb = "would apply" if args.dry_run and outcome.status == "applied" else outcome.status
+            print(f"{outcome.stage}/{file}: {verb}{detail}")
+    if failed:
+        print(f"{failed} file(s) left as they were: carry the change there by hand, then check "
+              "`python -m course diff` between neighbours.")
+    return 1 if failed else 0
+
+
+def test_workers(extra: list[str]) -> list[str]:
+    """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), the tests of
+    one stage's live server kept on one worker (``--dist loadgroup``, see tests/conftest.py).
+    None when the caller chose (``-n``, ``-p no:xdist``), only collects, or xdist is missing."""
+    chosen = {"--numprocesses", "--dist", "--collect-only", "--co", "--pdb", "no:xdist"}
+    if any(arg.split("=")[0] in chosen or arg.startswith("-n") for arg in extra):
+        return []
+    if importlib.util.find_spec("xdist") is None:
+        return []
+    return ["-n", str(max(1, min(os.cpu_count() or 1, 4))), "--dist", "loadgroup"]
+
+
 def cmd_test(args) -> int:
     require(*TEST_DEPENDENCIES)
     extra = list(args.pytest_args)
@@ -225,7 +258,7 @@ def cmd_test(args) -> int:
     # The first word, when it is not an option, names the stage: `test 03 -x`, `test -x`.
     if extra and not extra[0].startswith("-"):
         cmd += ["-k", resolve(extra.pop(0)).name]
-    return subprocess.call(cmd + extra, cwd=ROOT)
+    return subprocess.call(cmd + test_workers(extra) + extra, cwd=ROOT)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -293,6 +326,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reuse the notebooks the last build executed (when working on the pages)")
     p.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_site)
+
+    p = sub.add_parser(
+        "propagate",
+        help="for contributors: carry a fix made in one stage into every later lesson",
+        description="Apply what changed in FILE of STAGE since the last commit (--since REV) to "
+        "the same file of each later lesson, where the patch applies cleanly; report where not.",
+    )
+    p.add_argument("stage")
+    p.add_argument("files", nargs="+", metavar="FILE", help="path inside the stage, e.g. articles/views.py")
+    p.add_argument("--since", default="HEAD", help="the git revision the change is measured from")
+    p.add_argument("--dry-run", action="store_true", help="say where it would apply; change nothing")
+    p.set_defaults(func=cmd_propagate)
 
     p = sub.add_parser(
         "test",

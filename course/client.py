@@ -67,7 +67,7 @@ class ClientServer:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def start(self) -> "ClientServer":
+    def start(self) -> ClientServer:
         if not (self.folder / "index.html").is_file():
             raise CourseError(f"no index.html in {self.folder}")
         if port_busy(self.port, self.host):
@@ -92,7 +92,7 @@ class ClientServer:
             self.httpd.server_close()
             self.httpd = None
 
-    def __enter__(self) -> "ClientServer":
+    def __enter__(self) -> ClientServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -56,10 +56,8 @@ def _normalized(lines: list[str]) -> list[str]:
     return [line.rstrip("\r\n") + "\n" for line in lines]
 
 
-def unified(a: Path, b: Path, notebooks: bool = False, label_a: str = "", label_b: str = ""):
+def unified(a: Path, b: Path, notebooks: bool = False):
     """Yield the unified diff of two folders, file by file, as text lines."""
-    label_a = label_a or a.name
-    label_b = label_b or b.name
     left, right = files(a, notebooks), files(b, notebooks)
     for rel in sorted(set(left) | set(right)):
         old, new = _normalized(_lines(left.get(rel))), _normalized(_lines(right.get(rel)))
@@ -68,8 +66,8 @@ def unified(a: Path, b: Path, notebooks: bool = False, label_a: str = "", label_
         yield from difflib.unified_diff(
             old,
             new,
-            fromfile=f"{label_a}/{rel}" if rel in left else "/dev/null",
-            tofile=f"{label_b}/{rel}" if rel in right else "/dev/null",
+            fromfile=f"{a.name}/{rel}" if rel in left else "/dev/null",
+            tofile=f"{b.name}/{rel}" if rel in right else "/dev/null",
         )
 
 

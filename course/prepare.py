@@ -16,10 +16,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.prepare")
-    parser.add_argument("--data", action="store_true",
-                        help="load fixtures and seed empty tables even if the database is not new")
     parser.add_argument("--urls", action="store_true", help="print the stage's URL patterns as JSON")
-    parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path.cwd()))
@@ -35,14 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     # A database that has never been migrated is new (a missing SQLite file, or an empty database
     # that DATABASE_URL names): it gets the stage's data. An existing one keeps its rows as they are.
     new = not MigrationRecorder(connection).has_table()
-    verbosity = 0 if args.quiet else 1
-    call_command("migrate", interactive=False, verbosity=verbosity)
-    if new or args.data:
+    call_command("migrate", interactive=False, verbosity=0)
+    if new:
         fixtures = sorted((Path.cwd() / "articles" / "fixtures").glob("*.json"))
         if fixtures:
-            call_command("loaddata", *map(str, fixtures), verbosity=verbosity)
+            call_command("loaddata", *map(str, fixtures), verbosity=0)
         empty = [m for m in apps.get_app_config("articles").get_models() if not m.objects.exists()]
-        if empty and "seed" in get_commands():
+        if empty and "seed" in get_commands():  # the course app's command, where it is installed
             call_command("seed", "articles", number=5)
     if args.urls:
         from course.routes import example_urls

@@ -7,6 +7,7 @@ Pure Python, so it behaves the same on Windows, macOS and Linux.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -46,6 +47,49 @@ def answers(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
+def wait_until_answers(url: str, timeout: float = 30.0, process: subprocess.Popen | None = None,
+                       what: str = "the server") -> None:
+    """Wait until an HTTP server answers at ``url``; a ``CourseError`` when ``process`` (the one
+    that should answer) exits first, or when ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise CourseError(f"{what} stopped at start (exit code {process.returncode})")
+        if answers(url, timeout=0.5):
+            return
+        time.sleep(0.05)
+    raise CourseError(f"{what} did not answer at {url} within {timeout:.0f} s")
+
+
+def stop_process(process: subprocess.Popen | None, timeout: float = 5.0) -> None:
+    """Stop a child process: ask it (terminate), wait, and kill it if it will not go; safe to call
+    twice, and on a process that has already ended."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout)
+
+
+def own_group() -> dict:
+    """``Popen`` arguments that start a command in its own process group, as a terminal does, so
+    that ``interrupt`` reaches the command and every child it starts."""
+    if os.name == "nt":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
+def interrupt(process: subprocess.Popen) -> None:
+    """Ctrl-C for a command started with ``own_group()``: the command and its children get it."""
+    if os.name == "nt":
+        process.send_signal(signal.CTRL_BREAK_EVENT)
+    else:
+        os.killpg(process.pid, signal.SIGINT)
+
+
 class LiveServer:
     """``python manage.py runserver HOST:PORT --noreload`` for one stage, as a context manager.
 
@@ -83,7 +127,7 @@ class LiveServer:
             return self._final_log
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
-    def start(self) -> "LiveServer":
+    def start(self) -> LiveServer:
         if not (self.stage_dir / "manage.py").exists():
             raise CourseError(f"no manage.py in {self.stage_dir}")
         if self.port is None:
@@ -111,37 +155,23 @@ class LiveServer:
         return self
 
     def _wait_until_up(self) -> None:
-        deadline = time.monotonic() + self.startup_timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                log = self.log_text.strip().splitlines()
-                self.stop()
-                raise CourseError(
-                    f"the server of {self.stage_dir.name} stopped at start: "
-                    + (log[-1] if log else f"exit code {self.process.returncode}")
-                )
-            if answers(self.url + "/", timeout=0.5):
-                return
-            time.sleep(0.05)
-        self.stop()
-        raise CourseError(f"the server of {self.stage_dir.name} did not answer within "
-                          f"{self.startup_timeout:.0f} s")
+        try:
+            wait_until_answers(self.url + "/", self.startup_timeout, self.process,
+                               what=f"the server of {self.stage_dir.name}")
+        except CourseError as error:
+            log = self.log_text.strip().splitlines()
+            self.stop()
+            raise CourseError(f"{error}: {log[-1]}" if log else str(error)) from None
 
     def stop(self) -> None:
         """Stop the server and wait for it; safe to call twice."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        stop_process(self.process)
         if self._log is not None and not self._log.closed:
             self._final_log = self.log_text
             self._log.close()
             Path(self._log.name).unlink(missing_ok=True)
 
-    def __enter__(self) -> "LiveServer":
+    def __enter__(self) -> LiveServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

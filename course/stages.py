@@ -26,6 +26,7 @@ NOTEBOOK = "lesson.ipynb"  # every lesson's (first) notebook has this name, besi
 MORE_NOTEBOOKS = "lesson_*.ipynb"  # a long lesson's later parts: lesson_2_auth.ipynb, ...
 DB_NAME = "db.sqlite3"
 DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
+SEED_COMMAND = Path(__file__).resolve().parent / "management" / "commands" / "seed.py"
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
 # from the environment and refuses to start without DEBUG or a real SECRET_KEY.
 DEV_ENV = {"DJANGO_DEBUG": "1"}
@@ -84,10 +85,6 @@ class Stage:
     def db(self) -> Path:
         return self.path / DB_NAME
 
-    def manage(self, *args: str, check: bool = True, capture: bool = False, env=None):
-        """Run ``python manage.py ARGS`` in the stage folder with this interpreter."""
-        return run_manage(self.path, *args, check=check, capture=capture, env=env)
-
     def __str__(self) -> str:
         return self.name
 
@@ -99,16 +96,15 @@ class Stage:
         return self.path / other
 
 
-def run_manage(path: Path, *args: str, check: bool = True, capture: bool = False, env=None):
-    cmd = [sys.executable, "manage.py", *args]
-    proc = subprocess.run(
-        cmd,
-        cwd=path,
-        env=env,
-        text=True,
-        encoding="utf-8",
-        capture_output=capture,
-    )
+def run_manage(where: Stage | os.PathLike | str, *args: str, check: bool = True,
+               capture: bool = False, env: dict[str, str] | None = None,
+               timeout: float | None = None) -> subprocess.CompletedProcess:
+    """``python manage.py ARGS`` in a stage folder (a ``Stage`` or a path), with this interpreter
+    and the course's environment (``dev_env`` plus ``env``). With ``check`` a failure becomes a
+    one-line ``CourseError``; ``capture`` keeps stdout and stderr as text."""
+    path = Path(getattr(where, "path", where))
+    proc = subprocess.run([sys.executable, "manage.py", *args], cwd=path, env=dev_env(env),
+                          text=True, encoding="utf-8", capture_output=capture, timeout=timeout)
     if check and proc.returncode != 0:
         detail = (proc.stderr or proc.stdout or "").strip().splitlines()
         last = detail[-1] if detail else f"exit code {proc.returncode}"
@@ -172,16 +168,12 @@ def fixtures(stage: Stage) -> list[Path]:
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
-def has_command(stage: Stage, command: str) -> bool:
-    return (stage.path / "articles" / "management" / "commands" / f"{command}.py").exists()
-
-
-def prepare(stage: Stage, fresh: bool = False, quiet: bool = True, urls: bool = False):
+def prepare(stage: Stage, fresh: bool = False, urls: bool = False):
     """Migrate the stage's database and give it data, as `lab`, `serve` and the tests need.
 
-    Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when the
-    stage has a ``seed`` command and a table of the app is still empty (lesson 04's comments,
-    say), a few rows of fake data. An existing database keeps its rows. All of it runs in one
+    Data comes from what the stage itself ships: its fixtures (``loaddata``), then, when a
+    table of the app is still empty (lesson 04's comments, say), a few rows of fake data from
+    the course's ``seed`` command. An existing database keeps its rows. All of it runs in one
     Django process (``course.prepare``). With ``urls`` it returns the stage's URL patterns too.
     """
     if fresh:
@@ -189,11 +181,14 @@ def prepare(stage: Stage, fresh: bool = False, quiet: bool = True, urls: bool = 
     cached = _cached_db(stage)
     if cached and not stage.db.exists() and cached.exists():
         shutil.copyfile(cached, stage.db)  # built before from the same code: no need to migrate again
-    args = (["--quiet"] if quiet else []) + (["--urls"] if urls else [])
-    proc = run_module(stage, "course.prepare", *args, capture=quiet or urls)
+    proc = run_module(stage, "course.prepare", *(["--urls"] if urls else []))
     if cached and not cached.exists() and stage.db.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(stage.db, cached)
+        # Copied under another name, then renamed: a test worker preparing the same stage at the
+        # same moment finds the whole file or none (a rename is atomic, a copy is not).
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+        shutil.copyfile(stage.db, partial)
+        os.replace(partial, cached)
     if urls:  # the stage's URL patterns, printed as JSON on the last line
         return json.loads(proc.stdout.strip().splitlines()[-1])
     return None
@@ -211,17 +206,17 @@ def _cached_db(stage: Stage) -> Path | None:
     import django
 
     digest = hashlib.sha256(django.__version__.encode())
-    for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py",
-                    "*/management/commands/seed.py"):
+    for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py"):
         for path in sorted(stage.path.glob(pattern)):
             digest.update(path.relative_to(stage.path).as_posix().encode() + path.read_bytes())
+    digest.update(SEED_COMMAND.read_bytes())
     return DB_CACHE / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
 
 
-def run_module(stage: Stage, module: str, *args: str, capture: bool = True):
+def run_module(stage: Stage, module: str, *args: str):
     """``python -m MODULE ARGS`` in the stage folder; a failure becomes a one-line CourseError."""
     proc = subprocess.run([sys.executable, "-m", module, *args], cwd=stage.path, text=True,
-                          encoding="utf-8", capture_output=capture, env=dev_env())
+                          encoding="utf-8", capture_output=True, env=dev_env())
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout or "").strip().splitlines()
         last = detail[-1] if detail else f"exit code {proc.returncode}"

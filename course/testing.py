@@ -1,10 +1,13 @@
-"""Helpers for the course's own test suite: throwaway copies of stages, notebook execution."""
+"""Helpers for the course's own test suite and benchmarks: throwaway copies of stages, notebook
+execution, a throw-away user."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 from .diff import SKIP_DIRS
 from .kernel import KERNEL_NAME, install_spec
@@ -141,3 +144,22 @@ def committed_outputs(path: Path) -> str | None:
                     f"and stage the file again: python -m nbstripout --keep-id {path} && git add "
                     f"{path}   (once per clone, `nbstripout --install` does it at every commit)")
     return None
+class Account(NamedTuple):
+    username: str
+    password: str
+    key: str  # the token dj-rest-auth answered with: ``Authorization: Token <key>``
+
+
+def sign_up(base_url: str, username: str | None = None, password: str | None = None,
+            timeout: float = 10) -> Account:
+    """Sign a fresh user up through ``POST /accounts/signup/`` (lesson 06 on, and project/)."""
+    import requests
+
+    username = username or "user_" + secrets.token_hex(4)
+    password = password or secrets.token_urlsafe(16)
+    response = requests.post(base_url + "/accounts/signup/", json={
+        "username": username, "password1": password, "password2": password,
+    }, timeout=timeout)
+    if response.status_code != 201:
+        raise AssertionError(f"sign-up failed: {response.status_code} {response.text[:300]}")
+    return Account(username, password, response.json()["key"])

@@ -1,13 +1,24 @@
 """Fixtures shared by the course's tests: live servers on throwaway copies of the stages."""
 
-import secrets
-
 import pytest
 import requests
 
 from course.server import LiveServer
-from course.stages import resolve
-from course.testing import copy_stage
+from course.stages import all_stages, resolve
+from course.testing import copy_stage, sign_up
+
+
+STAGE_NAMES = {stage.name for stage in all_stages()}
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``--dist loadgroup``), the tests of one stage's live server run on one
+    worker, so each server is started once, not once per worker."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        stage = next((v for v in params.values() if isinstance(v, str) and v in STAGE_NAMES), None)
+        if stage and "live" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group(stage))
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +54,7 @@ def writer(live):
         if name not in sessions:
             session = requests.Session()
             if requires_sign_in(name):
-                session.headers["Authorization"] = f"Token {sign_up(live(name).url)}"
+                session.headers["Authorization"] = f"Token {sign_up(live(name).url).key}"
             sessions[name] = session
         return sessions[name]
 
@@ -60,12 +71,3 @@ def requires_sign_in(name: str) -> bool:
     return number is None or number >= SIGN_IN_FROM
 
 
-def sign_up(base_url: str, username: str | None = None, password: str | None = None) -> str:
-    """Sign a fresh user up through ``POST /accounts/signup/``; return the token's key."""
-    username = username or "writer_" + secrets.token_hex(4)
-    password = password or secrets.token_urlsafe(16)
-    response = requests.post(base_url + "/accounts/signup/", json={
-        "username": username, "password1": password, "password2": password,
-    }, timeout=10)
-    assert response.status_code == 201, f"sign-up failed: {response.status_code} {response.text}"
-    return response.json()["key"]

@@ -21,7 +21,7 @@ from course.browser import wait_for_state as wait_for_page_state
 from course.client import ClientServer, client_dir, page_url
 from course.server import LiveServer
 from course.stages import resolve
-from course.testing import copy_stage, stages_from
+from course.testing import copy_stage, sign_up, stages_from
 
 PASSWORD = "browser-test-password-42"
 
@@ -35,6 +35,9 @@ def chromium_or_skip() -> str:
     if os.environ.get("CI"):
         pytest.fail("no browser under CI: install Debian's chromium (apt-get install -y chromium)")
     pytest.skip("no Chrome, Edge or Chromium here (apt-get install -y chromium); CI runs this test")
+
+
+pytestmark = pytest.mark.xdist_group("browser")  # one browser and one stage copy for the module
 
 
 @pytest.fixture(scope="module")
@@ -73,15 +76,6 @@ def setup_stage(stage_copy):
     client.stop()
 
 
-def sign_up(api: str) -> tuple[str, str]:
-    username = "browser" + secrets.token_hex(4)
-    response = requests.post(api + "/accounts/signup/", json={
-        "username": username, "password1": PASSWORD, "password2": PASSWORD,
-    }, timeout=10)
-    assert response.status_code == 201, response.text
-    return username, response.json()["key"]
-
-
 def wait_for_state(page, *states):
     return wait_for_page_state(page, *states, timeout_ms=TIMEOUT_MS)
 
@@ -89,7 +83,7 @@ def wait_for_state(page, *states):
 def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
     client, server = setup_stage
     live = server(client.url)  # COURSE_CORS names exactly the page's origin
-    username, key = sign_up(live.url)
+    username, _, key = sign_up(live.url, password=PASSWORD)
     titles = [a["title"] for a in requests.get(live.url + "/api/v1/articles/", timeout=10).json()]
     assert titles, "the stage's fixtures should give the page something to list"
 
@@ -134,7 +128,7 @@ def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
 def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
     client, server = setup_stage
     live = server("off")
-    username, key = sign_up(live.url)  # requests is no browser: CORS never stops it
+    username, _, key = sign_up(live.url, password=PASSWORD)  # requests is no browser: CORS never stops it
     before = requests.get(live.url + "/api/v1/articles/", timeout=10).json()
 
     page = browser.new_page()

@@ -70,15 +70,13 @@ def test_comment_on_a_missing_article_is_404_and_writes_nothing(server, client):
     assert comments(server) == before
 
 
+# One body per way a request can fail over a real socket (parser, content type, serializer); the
+# rest of the bad inputs are each stage's articles/tests/test_comments.py.
 @pytest.mark.parametrize("body, content_type", [
     ('{"content": ', "application/json"),           # malformed JSON
-    ("not json", "application/json"),               # not JSON at all
     ("content=plain", "text/plain"),                # a body that is not JSON
-    ("{}", "application/json"),                     # content missing
     ('{"content": ""}', "application/json"),        # content blank
-    ('{"content": ["a"]}', "application/json"),     # content of the wrong type
-    ('{"content": null}', "application/json"),
-], ids=["malformed", "not-json", "text-plain", "missing", "blank", "list", "null"])
+], ids=["malformed", "text-plain", "blank"])
 def test_bad_input_is_a_4xx_with_a_json_reason_and_writes_nothing(server, client, article_pk,
                                                                   body, content_type):
     before = comments(server)

@@ -15,29 +15,15 @@ from course.testing import stages_from
 LIST = "/api/v1/articles/"
 DETAIL_KEYS = {"id", "title", "content", "created_at", "updated_at"}
 
+# One bad body per way a request can fail, over a real socket: the parser (malformed JSON, 400), the
+# content negotiation (not JSON, 415), the serializer (a field error, Korean text on the wire, 400).
+# Every other bad body is a case of these three, tested in each stage's articles/tests/test_api.py.
 # (id, body as sent, Content-Type, expected status, field the errors must name or None)
 BAD_BODIES = [
     ("malformed-json", '{"title": "t", "content": ', "application/json", 400, None),
-    ("single-quotes", "{'title': 't', 'content': 'c'}", "application/json", 400, None),
-    ("not-utf8", b'{"title": "\xff", "content": "c"}', "application/json", 400, None),
     ("not-json-text", "title=t&content=c", "text/plain", 415, None),
-    ("not-json-xml", "<article><title>t</title></article>", "application/xml", 415, None),
-    ("title-list", json.dumps({"title": ["t"], "content": "c"}), "application/json", 400, "title"),
-    ("title-dict", json.dumps({"title": {"t": 1}, "content": "c"}), "application/json", 400, "title"),
-    ("title-bool", json.dumps({"title": True, "content": "c"}), "application/json", 400, "title"),
-    ("title-null", json.dumps({"title": None, "content": "c"}), "application/json", 400, "title"),
-    ("content-list", json.dumps({"title": "t", "content": ["c"]}), "application/json", 400, "content"),
-    ("missing-title", json.dumps({"content": "c"}), "application/json", 400, "title"),
-    ("missing-content", json.dumps({"title": "t"}), "application/json", 400, "content"),
-    ("empty-object", "{}", "application/json", 400, "title"),
-    ("blank-title", json.dumps({"title": "", "content": "c"}), "application/json", 400, "title"),
-    ("title-101", json.dumps({"title": "x" * 101, "content": "c"}), "application/json", 400, "title"),
     ("title-101-korean", json.dumps({"title": "가" * 101, "content": "c"}), "application/json", 400,
      "title"),
-    ("list-not-object", json.dumps([{"title": "t", "content": "c"}]), "application/json", 400, None),
-    ("nul-title", json.dumps({"title": "a\x00b", "content": "c"}), "application/json", 400, "title"),
-    ("nul-content", json.dumps({"title": "t", "content": "a\x00b"}), "application/json", 400,
-     "content"),
 ]
 
 

@@ -4,12 +4,11 @@ Every stage from 02 on must still answer it; each test runs once per stage (``-k
 """
 
 import re
-import subprocess
-import sys
 
 import pytest
 import requests
 
+from course.stages import run_manage
 from course.testing import stages_from
 
 ROUTES = ["/api/v1/json-1/", "/api/v1/json-2/", "/api/v1/json-3/"]
@@ -33,11 +32,9 @@ def rows(server, path):
     return [(item["id"], item["title"], item["content"]) for item in data]
 
 
-def seed(server, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", "seed", "articles", *args],
-        cwd=server.stage_dir, capture_output=True, text=True, encoding="utf-8", timeout=60,
-    )
+def seed(server, *args, app="articles"):
+    """``manage.py seed`` in its own process, beside the live server, on the same database."""
+    return run_manage(server.stage_dir, "seed", app, *args, check=False, capture=True, timeout=60)
 
 
 def test_json_routes_answer_200_json_lists(live, name):
@@ -88,10 +85,13 @@ def test_seed_adds_n_articles_that_every_route_shows_in_korean(live, name):
             assert title.encode("utf-8") in response.content, f"{path}: raw UTF-8, not \\u escapes"
 
 
+# The refusals are the course's one `seed` command's (course/tests/test_seed.py, and each stage's
+# articles/tests/test_seed.py in-process); over a subprocess they are shown once, on lesson 02.
+@pytest.mark.xdist_group("02_rest_json")
 @pytest.mark.parametrize("args", [["--number=0"], ["--number=1000000000"], ["--locale", "xx_XX"]],
                          ids=["zero", "absurd", "locale"])
-def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, name, args):
-    server = live(name)
+def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, args):
+    server = live("02_rest_json")
     before = rows(server, "/api/v1/json-1/")
     proc = seed(server, *args)
     assert proc.returncode != 0
@@ -100,10 +100,10 @@ def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, name, a
     assert rows(server, "/api/v1/json-1/") == before
 
 
-def test_seed_refuses_an_unknown_app(live, name):
-    server = live(name)
-    proc = subprocess.run([sys.executable, "manage.py", "seed", "no_such_app", "--number=2"],
-                          cwd=server.stage_dir, capture_output=True, text=True, encoding="utf-8")
+@pytest.mark.xdist_group("02_rest_json")
+def test_seed_refuses_an_unknown_app(live):
+    server = live("02_rest_json")
+    proc = seed(server, "--number=2", app="no_such_app")
     assert proc.returncode != 0 and "no_such_app" in proc.stderr and "Traceback" not in proc.stderr
 
 

@@ -1,13 +1,16 @@
 """The contract's project/ section against a live server of project/ (a fresh SQLite database)."""
 
 import re
-import uuid
 
 import pytest
 import requests
 
 from course.server import LiveServer
 from course.stages import PROJECT, prepare, resolve
+from course.testing import sign_up
+
+
+pytestmark = pytest.mark.xdist_group("project")  # one server of project/ for the module
 
 TIMEOUT = 30  # seconds, for every request
 
@@ -29,15 +32,6 @@ def monkeypatch_module():
         yield patch
 
 
-def sign_up(server):
-    name = f"user-{uuid.uuid4().hex[:8]}"
-    password = f"pw-{uuid.uuid4().hex}"
-    response = requests.post(f"{server.url}/accounts/signup/",
-                             json={"username": name, "password1": password, "password2": password}, timeout=TIMEOUT)
-    assert response.status_code == requests.codes.created, response.text
-    return name, password, response.json()["key"]
-
-
 def test_article_list_is_paginated(server):
     body = requests.get(f"{server.url}/api/v1/articles/", timeout=TIMEOUT).json()
     assert set(body) >= {"count", "next", "previous", "results"}
@@ -46,8 +40,8 @@ def test_article_list_is_paginated(server):
 
 
 def test_token_flow_and_author_rules(server):
-    _, _, key = sign_up(server)
-    _, _, other = sign_up(server)
+    _, _, key = sign_up(server.url)
+    _, _, other = sign_up(server.url)
     articles = f"{server.url}/api/v1/articles/"
     assert requests.post(articles, json={"title": "t", "content": "c"}, timeout=TIMEOUT).status_code == 401
     created = requests.post(articles, json={"title": "토큰", "content": "c"},
@@ -65,7 +59,7 @@ def test_token_flow_and_author_rules(server):
 
 
 def test_jwt_sign_in_beside_token_sign_in(server):
-    name, password, _ = sign_up(server)
+    name, password, _ = sign_up(server.url)
     tokens = requests.post(f"{server.url}/accounts/jwt/create/",
                            json={"username": name, "password": password}, timeout=TIMEOUT)
     assert tokens.status_code == requests.codes.ok, tokens.text
@@ -107,7 +101,7 @@ def test_cors(server, origin, allowed):
 
 
 def test_bad_input_is_a_clear_4xx(server):
-    _, _, key = sign_up(server)
+    _, _, key = sign_up(server.url)
     auth = {"Authorization": f"Token {key}"}
     url = f"{server.url}/api/v1/articles/"
     count = requests.get(url, timeout=TIMEOUT).json()["count"]
@@ -127,7 +121,7 @@ def test_bad_input_is_a_clear_4xx(server):
 
 
 def test_a_write_without_its_slash_is_a_308_a_client_follows_with_its_method(server):
-    _, _, key = sign_up(server)
+    _, _, key = sign_up(server.url)
     auth = {"Authorization": f"Token {key}"}
     articles = f"{server.url}/api/v1/articles/"
     count = requests.get(articles, timeout=TIMEOUT).json()["count"]
@@ -184,7 +178,7 @@ def race(*calls):
 
 
 def test_put_racing_delete_never_resurrects_and_comment_racing_delete_is_404(server):
-    _, _, key = sign_up(server)
+    _, _, key = sign_up(server.url)
     auth = {"Authorization": f"Token {key}"}
     articles = f"{server.url}/api/v1/articles/"
     seen = set()

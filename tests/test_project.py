@@ -7,14 +7,16 @@ import sys
 import pytest
 
 from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from course.stages import PROJECT, ROOT, dev_env
 from course.kernel import KERNEL_NAME
+from course.stages import PROJECT, ROOT, dev_env, run_manage
 from course.testing import execute_notebook
 
 POSTGRES_URL = os.environ.get("COURSE_POSTGRES_URL")  # .ci/run starts PostgreSQL and sets it
 
 
 def run(args, env=None, timeout=900):
+    if args[:2] == [sys.executable, "manage.py"]:
+        return run_manage(PROJECT, *args[2:], check=False, capture=True, env=env, timeout=timeout)
     return subprocess.run(args, cwd=PROJECT, capture_output=True, text=True, encoding="utf-8",
                           env=dev_env(env), timeout=timeout)
 

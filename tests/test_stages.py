@@ -1,12 +1,9 @@
 """Every stage, as a whole: its own tests, its checks, its notebook, its README's change list."""
 
-import subprocess
-import sys
-
 import pytest
 
 from course import continuity
-from course.stages import lessons, resolve
+from course.stages import lessons, resolve, run_manage
 from course.testing import copy_stage, run_stage_notebooks
 
 STAGES = [stage.name for stage in lessons()]
@@ -15,13 +12,7 @@ NOTEBOOKS = [(stage.name, nb.name) for stage in lessons() for nb in stage.notebo
 
 
 def run(stage_dir, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=stage_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    return run_manage(stage_dir, *args, check=False, capture=True, timeout=600)
 
 
 @pytest.mark.parametrize("name", STAGES)

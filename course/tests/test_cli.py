@@ -1,29 +1,23 @@
 """Every ``python -m course`` command, run as a subprocess the way a learner types it."""
 
 import os
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 
 from course import cli
-from course.server import free_port, port_busy
+from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
 from course.stages import lessons, resolve
 
 from .conftest import AS_ROOT, ROOT, course
 
 
 def wait_for(url, timeout=60, params=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            return requests.get(url, params=params, timeout=5)
-        except (requests.ConnectionError, requests.Timeout):  # not up yet, or busy starting
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered at {url} within {timeout} s")
+    """The first answer at ``url`` once something listens there."""
+    wait_until_answers(url, timeout=timeout)
+    return requests.get(url, params=params, timeout=10)
 
 
 def test_list_names_every_stage_with_title_and_database_state():
@@ -136,21 +130,10 @@ def test_reset_asks_first_and_rebuilds_only_the_database(stage01):
     assert rows == 4  # the stage's fixtures
 
 
-def start_in_own_group(args, **kwargs):
+def start_in_own_group(args):
     """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
-    if os.name == "nt":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        kwargs["start_new_session"] = True
     return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, encoding="utf-8", **kwargs)
-
-
-def ctrl_c(proc):
-    if os.name == "nt":
-        proc.send_signal(signal.CTRL_BREAK_EVENT)
-    else:
-        os.killpg(proc.pid, signal.SIGINT)
+                            text=True, encoding="utf-8", **own_group())
 
 
 def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
@@ -162,7 +145,7 @@ def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
         assert response.status_code == requests.codes.ok
         assert "What is HTTP?" in response.text  # the stage's fixture data
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/articles/" in out
     assert f"http://127.0.0.1:{port}/echo/" in out
@@ -183,7 +166,7 @@ def test_lab_starts_server_and_jupyterlab_and_ctrl_c_stops_both(stage01):
                                 params={"token": token, "content": 0})
         assert contents.status_code == requests.codes.ok  # Jupyter serves the stage folder
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=60)
     assert proc.returncode in (0, 130), out
     assert not port_busy(port), "the stage's server outlived Ctrl-C"
@@ -208,7 +191,7 @@ def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
         assert page.status_code == requests.codes.ok and "<script" in page.text
         assert requests.get(f"http://127.0.0.1:{port}/app.js").status_code == requests.codes.ok
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out
     # Another port is the lesson's "add another allowed origin" exercise: the answer is not printed.
@@ -282,7 +265,7 @@ def test_serve_answered_no_keeps_the_database(stage01):
         while select.select([main], [], [], 0.5)[0]:
             said += os.read(main, 4096)
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         proc.wait(timeout=30)
         os.close(main)
     assert b"Keeping the database" in said
@@ -311,7 +294,7 @@ def test_serve_prints_urls_a_person_can_click(name, tmp_path):
             assert response.status_code != 404 and response.status_code < 500, (url, response)
         assert f"http://127.0.0.1:{port}/api/v1/articles/1/" in urls
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         proc.communicate(timeout=30)
     assert not port_busy(port)
 
@@ -336,8 +319,15 @@ def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
         jupyters = [i for i, line in enumerate(lines) if "?token=" in line]
         assert jupyters[-1] == len(lines) - 1 and len(jupyters) > 1, "".join(lines)  # ours, last
     finally:
-        ctrl_c(proc)
+        interrupt(proc)
         out, _ = proc.communicate(timeout=60)
     app = "Jupyter Notebook" if runner == "notebook" else "JupyterLab"
     assert f"Ctrl-C stops {app} and the server." in "".join(lines)
     assert not port_busy(port) and not port_busy(jupyter_port)
+
+
+def test_test_command_runs_in_parallel_unless_told_otherwise():
+    workers = cli.test_workers(["-k", "contract", "-p", "no:cacheprovider"])
+    assert workers[0] == "-n" and int(workers[1]) >= 1 and workers[2:] == ["--dist", "loadgroup"]
+    for chosen in (["-n", "0"], ["-n0"], ["--numprocesses=2"], ["-p", "no:xdist"], ["--collect-only"]):
+        assert cli.test_workers(chosen) == [], chosen

@@ -34,3 +34,28 @@ def test_every_stage_in_the_map_exists():
     for folder in re.findall(r"\]\((lessons/\d\d_\w+)/\)", README):
         assert (Path(ROOT) / folder / "manage.py").exists(), folder
         assert (Path(ROOT) / folder / "lesson.ipynb").exists(), folder
+
+
+def test_the_readme_diff_command_shows_the_files_course_diff_shows():
+    """The README's `diff -ru ...` line, run as it is written, names the same files as `course diff`."""
+    import shlex
+    import shutil
+    import subprocess
+
+    from course import diff
+    from course.stages import resolve
+
+    line = next(line for line in README.splitlines() if line.startswith("diff -r"))
+    args = shlex.split(line.split("#")[0])
+    assert shutil.which("diff"), "GNU or BSD diff is part of every macOS and Linux"
+    a, b = resolve(args[-2]), resolve(args[-1])
+    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    shown = set()
+    for text in out.splitlines():
+        if text.startswith("+++ "):
+            shown.add(Path(text[4:].split("\t")[0]).relative_to(args[-1]).as_posix())
+        elif text.startswith("Only in "):
+            folder, name = text[len("Only in "):].split(": ", 1)
+            root = args[-2] if folder.startswith(args[-2]) else args[-1]
+            shown.add((Path(folder) / name).relative_to(root).as_posix())
+    assert shown == {c.path for c in diff.changes(a.path, b.path)}

@@ -9,7 +9,7 @@ import pytest
 import requests
 from jupyter_client.manager import start_new_kernel
 
-from course.server import free_port, port_busy
+from course.server import free_port, port_busy, stop_process
 
 from course.testing import run_cell
 
@@ -65,8 +65,7 @@ def test_shell_plus_starts_jupyter_and_its_kernel_runs_orm_code(prepared01, runn
             client.stop_channels()
             manager.shutdown_kernel(now=True)
     finally:
-        server.terminate()
-        server.communicate(timeout=30)
+        stop_process(server, timeout=30)
     assert not port_busy(port)
 
 

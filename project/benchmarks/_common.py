@@ -2,14 +2,13 @@
 
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+# The course's one copy of the process and port helpers (python -m course uses them too).
+from course.server import free_port, stop_process, wait_until_answers  # noqa: F401  (re-exported for the benchmarks)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -72,25 +71,8 @@ def make_articles(n, comments_per_article=3, users=10):
     )
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_until_up(url, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # it answers, even if not 200
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server did not answer {url} within {seconds} s")
+    wait_until_answers(url, timeout=seconds, process=process)
 
 
 def manage(env, *args, **kwargs):
@@ -98,5 +80,4 @@ def manage(env, *args, **kwargs):
 
 
 def make_temp_dir():
-    return tempfile.TemporaryDirectory(prefix="bench-", ignore_cleanup_errors=True) if sys.version_info >= (3, 10) \
-        else tempfile.TemporaryDirectory(prefix="bench-")
+    return tempfile.TemporaryDirectory(prefix="bench-", ignore_cleanup_errors=True)

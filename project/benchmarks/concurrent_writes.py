@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PROJECT_DIR, free_port, make_temp_dir, manage, temp_database_env, wait_until_up  # noqa: E402
+from _common import PROJECT_DIR, free_port, make_temp_dir, manage, stop_process, temp_database_env, wait_until_up  # noqa: E402  (after the sys.path line above)
 
 CREATE_TOKENS = """
 import json, sys
@@ -88,11 +88,7 @@ def run_case(kind, tuned, writers, posts, workers):
                 t.join()
             elapsed = time.perf_counter() - start
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_process(server, timeout=15)
             log.close()
         with sqlite3.connect(Path(tmp) / "bench.sqlite3") as db:
             rows = db.execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import make_articles, make_temp_dir, setup_django_in_process  # noqa: E402
+from _common import make_articles, make_temp_dir, setup_django_in_process  # noqa: E402  (after the sys.path line above)
 
 
 def main():
@@ -106,7 +106,7 @@ def main():
         for _ in range(args.repeat):
             s_times.append(timed(with_serializer))
             v_times.append(timed(with_values))
-        ratios = [s / v for s, v in zip(s_times, v_times)]
+        ratios = [s / v for s, v in zip(s_times, v_times, strict=True)]
         s_best, s_med = min(s_times), statistics.median(s_times)
         v_best, v_med = min(v_times), statistics.median(v_times)
         n_comments = args.articles * args.comments

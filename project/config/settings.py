@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "dj_rest_auth.registration",
     "axes",  # failed sign-ins counted per account and per client
     # Local
+    "course",  # the course's `seed` command
     "accounts",
     "articles",
 ]

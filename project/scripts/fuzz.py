@@ -11,31 +11,23 @@ Works on Windows too: no shell, only Python.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from course.stages import run_manage
+from course.testing import sign_up
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "benchmarks"))
-from _common import free_port, wait_until_up  # noqa: E402  (one copy of the loopback helpers)
+from _common import free_port, stop_process, wait_until_up  # noqa: E402  (after the sys.path line above)
 # The routes schemathesis must not call: logging out would delete the very
 # token the rest of the run signs in with.
 EXCLUDED_PATHS = ["/accounts/logout/"]
 CHECKS = "not_a_server_error,response_schema_conformance"
-
-
-def post_json(url, body):
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)
 
 
 def schemathesis_command():
@@ -65,12 +57,8 @@ def main():
             "DJANGO_ENV_FILE": "",  # only the values above, whatever project/.env says
             "PYTHONUNBUFFERED": "1",
         }
-        manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "migrate", "-v", "0"], cwd=PROJECT_DIR, env=env, check=True)
-        subprocess.run(
-            [*manage, "seed", "articles", "--number", "20", "--seed", "1"],
-            cwd=PROJECT_DIR, env=env, check=True, stdout=subprocess.DEVNULL,
-        )
+        run_manage(PROJECT_DIR, "migrate", "-v", "0", env=env)
+        run_manage(PROJECT_DIR, "seed", "articles", "--number", "20", "--seed", "1", env=env, capture=True)
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -78,16 +66,12 @@ def main():
         started = time.monotonic()
         with open(log_path, "w", encoding="utf-8") as log:
             server = subprocess.Popen(
-                [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
                 cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
             try:
                 wait_until_up(f"{base}/api/schema/?format=json", server)
-                password = "fuzz-Pass-12345"
-                key = post_json(
-                    f"{base}/accounts/signup/",
-                    {"username": "fuzzer", "password1": password, "password2": password},
-                )["key"]
+                key = sign_up(base, "fuzzer").key
 
                 # Point the nested comment route at a seeded article, or nearly
                 # every generated request would stop at 404.
@@ -120,11 +104,7 @@ def main():
                     print(f"\nschemathesis did not finish within {args.max_seconds} s")
                     code = 2
             finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+                stop_process(server, timeout=10)
         elapsed = time.monotonic() - started
 
         server_log = log_path.read_text(encoding="utf-8", errors="replace")

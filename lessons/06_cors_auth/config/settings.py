@@ -185,18 +185,7 @@ ACCOUNT_EMAIL_VERIFICATION = 'none'
 ACCOUNT_ADAPTER = 'config.accounts.AccountAdapter'  # look-alike user names refused
 EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'  # any mail is printed, not sent
 
-# CORS (교차 출처 자원 공유): the origins whose pages may read this API's answers in a browser.
-# The lesson's browser client runs on port 8080. COURSE_CORS is the lesson's switch:
-#   unset or "on"  -> the two origins below
-#   "off"          -> no origin at all: the browser refuses the client's requests
-#   "http://a:1,http://b:2" -> exactly those origins (the course's browser test uses this)
-COURSE_CORS = os.environ.get('COURSE_CORS', 'on').strip()
-if COURSE_CORS.lower() in ('', 'on'):
-    CORS_ALLOWED_ORIGINS = [
-        'http://localhost:8080',
-        'http://127.0.0.1:8080',
-    ]
-elif COURSE_CORS.lower() == 'off':
-    CORS_ALLOWED_ORIGINS = []
-else:
-    CORS_ALLOWED_ORIGINS = [origin.strip() for origin in COURSE_CORS.split(',') if origin.strip()]
+# CORS (교차 출처 자원 공유): the origins whose pages may read this API's answers in a browser, here
+# the lesson's browser client on port 8080. COURSE_CORS, the course's switch, names other origins
+# (comma-separated) or "off" for none at all.
+CORS_ALLOWED_ORIGINS = [origin for origin in os.environ.get('COURSE_CORS', 'http://localhost:8080,http://127.0.0.1:8080').split(',') if origin not in ('', 'off')]
