@@ -12,9 +12,10 @@ import threading
 import pytest
 import requests
 
-from conftest import requires_sign_in, sign_up
+from conftest import requires_sign_in
+
 from course.stages import resolve
-from course.testing import stages_from
+from course.testing import sign_up, stages_from
 
 TIMEOUT = 30
 ROUNDS = 30
@@ -61,7 +62,7 @@ def sweeper(live):
             paths[name] = paths_of(name, server.url)
         headers = {}
         if requires_sign_in(name):
-            headers['Authorization'] = f'Token {sign_up(server.url)}'
+            headers['Authorization'] = f'Token {sign_up(server.url).key}'
         return server, headers, paths[name]
 
     return get
