@@ -7,7 +7,7 @@ A README's "## Routes" table names requests in its first column (```GET /api/v1/
 - each request a table names (the stage's table and the tables of the stages before it, which
   "Everything of lesson NN" carries over) is served by the route the table names, not by a
   catch-all; a row that starts with "any" describes a catch-all and only has to resolve;
-- a DRF view allows each method its row names;
+- a DRF view allows each method its row names (a row answered 405 names methods it must not allow);
 - where the row names permission classes, the view's permission classes for that method are
   exactly those (``IsAuthenticatedOrReadOnly + IsAuthorOrReadOnly``);
 - every route of the stage's ``articles`` app is named by some table up to this stage.
@@ -28,17 +28,6 @@ from course.stages import dev_env, lessons
 STAGES = lessons()
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}
 
-# Drift this test found in lesson 06, which another branch (issue 10/14, faults-stages) is fixing
-# right now: the README gives these GETs IsAuthenticatedOrReadOnly alone, while the views say AllowAny
-# (the comment list) or add IsAuthorOrReadOnly (the detail routes). Either side may change; a GET is
-# answered the same either way. Tolerated, not required: remove them once README and views agree.
-KNOWN_DRIFT = {
-    ("06_cors_auth", "GET", "/api/v1/comments/"),
-    ("06_cors_auth", "GET", "/api/v1/articles/<pk>/"),
-    ("06_cors_auth", "GET", "/api/v1/comments/<pk>/"),
-}
-
-
 def route_rows(readme: str) -> list[dict]:
     """The rows of the README's "## Routes" table: requests, permission text, whole first cell."""
     if "\n## Routes" not in readme:
@@ -54,6 +43,9 @@ def route_rows(readme: str) -> list[dict]:
             "requests": requests_in(cells[0]),
             "permission": cells[permission] if permission is not None else "",
             "catch_all": cells[0].lower().startswith("any"),
+            # a row answered "405" names methods the route must NOT have (lesson 06's "a method a
+            # route does not have" row)
+            "refused": "405" in cells[-1] and not re.search(r"\b20\d\b", cells[-1]),
         })
     return rows
 
@@ -113,12 +105,15 @@ def test_readme_route_tables_match_the_urlconf_and_permissions(stage):
                 covered.add(got["route"])
                 if not row["catch_all"] and got["route"] != normalize(with_slash(path)):
                     problems.append(f"{where}: served by {got['route']} instead")
+                if got["methods"] is not None and method and row["refused"]:
+                    if method in got["methods"]:
+                        problems.append(f"{where}: the README says 405, the view allows it")
+                    continue
                 if got["methods"] is not None and method and method not in got["methods"]:
                     problems.append(f"{where}: the view allows only {got['methods']}")
                 named = set(re.findall(r"[A-Z]\w+", row["permission"]))
                 if (name == stage.name and named and got["permissions"] is not None
-                        and named != set(got["permissions"])
-                        and (stage.name, method, path) not in KNOWN_DRIFT):
+                        and named != set(got["permissions"])):
                     problems.append(f"{where}: the README says {sorted(named)}, the view has "
                                     f"{got['permissions']}")
     missing = [route for route in seen["routes"] if route not in covered]
