@@ -42,8 +42,10 @@ def lesson_text(folder: str) -> str:
 
 
 def taught(english: str, korean: str, text: str) -> bool:
-    pattern = rf"(?<![\w-]){re.escape(english)}\w{{0,3}}\s*\(([^()]*)\)"
-    return any(korean in match.group(1) for match in re.finditer(pattern, text, re.IGNORECASE))
+    words = r"\s+".join(re.escape(word) for word in english.split())  # a line may break between them
+    pattern = rf"(?<![\w-]){words}\w{{0,3}}\s*\(([^()]*)\)"
+    return any(korean in " ".join(match.group(1).split())
+               for match in re.finditer(pattern, text, re.IGNORECASE))
 
 
 TERMS = glossary()
