@@ -70,3 +70,62 @@ def send_raw(url: str, request_text: str, timeout: float = 5.0) -> str:
                 break
             chunks.append(chunk)
     return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+class RawConnection:
+    """One TCP connection to ``url``'s server, kept open across requests (lesson 01).
+
+    ``send(text)`` writes one raw request and reads exactly one response: the head up to the empty
+    line, then ``Content-Length`` bytes of body. Unlike ``send_raw`` it does not wait for the server
+    to hang up, so a second ``send`` travels on the same socket when the server keeps it open.
+    ``read_head()`` reads only up to the next empty line (an interim ``100 Continue`` has no body);
+    ``server_closed()`` says whether the server has closed its side.
+    """
+
+    def __init__(self, url: str, timeout: float = 5.0):
+        parts = urlsplit(url)
+        self.sock = socket.create_connection((parts.hostname, parts.port or 80), timeout=timeout)
+        self.buffer = b""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.sock.close()
+
+    def write(self, text: str) -> None:
+        self.sock.sendall(text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+
+    def read_head(self) -> str:
+        while b"\r\n\r\n" not in self.buffer:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise ConnectionError("the server closed the connection before answering")
+            self.buffer += chunk
+        head, _, self.buffer = self.buffer.partition(b"\r\n\r\n")
+        return head.decode("iso-8859-1")
+
+    def read_response(self) -> str:
+        head = self.read_head()
+        length = next((int(line.split(":", 1)[1]) for line in head.split("\r\n")[1:]
+                       if line.lower().startswith("content-length:")), 0)
+        while len(self.buffer) < length:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                break
+            self.buffer += chunk
+        body, self.buffer = self.buffer[:length], self.buffer[length:]
+        return head + "\r\n\r\n" + body.decode("utf-8", errors="replace")
+
+    def send(self, text: str) -> str:
+        self.write(text)
+        return self.read_response()
+
+    def server_closed(self, wait: float = 1.0) -> bool:
+        self.sock.settimeout(wait)
+        try:
+            return self.sock.recv(1, socket.MSG_PEEK) == b""
+        except (TimeoutError, socket.timeout):
+            return False
+        except OSError:
+            return True

@@ -18,13 +18,14 @@ import sys
 from pathlib import Path
 
 from .errors import CourseError
-from .http import format_exchange, send_raw, show
+from .http import RawConnection, format_exchange, send_raw, show
 from .kernel import find_stage_dir
 from .server import HOST, LiveServer, answers
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
-    "setup", "live_server", "show", "format_exchange", "send_raw", "current_stage", "show_code", "code_of",
+    "setup", "live_server", "show", "format_exchange", "send_raw", "RawConnection", "current_stage",
+    "show_code", "code_of",
 ]
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.

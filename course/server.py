@@ -15,6 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import CourseError
@@ -180,3 +181,31 @@ class LiveServer:
     def __repr__(self) -> str:
         state = "running" if self.process and self.process.poll() is None else "stopped"
         return f"<LiveServer {self.stage_dir.name} {self.url} {state}>"
+
+
+@contextmanager
+def standard_library_server(directory: Path | None = None):
+    """``python -m http.server`` on a free port for the length of a ``with`` block; yields its URL.
+
+    Lesson 01 uses it to show a real 5xx: the standard library's server, on which Django's
+    ``runserver`` is built, answers a method it does not implement with ``501 Not Implemented``.
+    """
+    port = free_port()
+    url = f"http://{HOST}:{port}"
+    with tempfile.TemporaryDirectory() as empty:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", HOST,
+             "--directory", str(directory or empty)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                if answers(url + "/"):
+                    break
+                time.sleep(0.1)
+            else:
+                raise CourseError("python -m http.server did not start")
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

@@ -6,8 +6,8 @@ import textwrap
 
 import requests
 
-from course.http import format_exchange, send_raw
-from course.server import LiveServer
+from course.http import RawConnection, format_exchange, send_raw
+from course.server import LiveServer, standard_library_server
 
 
 def run_in_stage(stage, code, env=None):
@@ -45,6 +45,41 @@ def test_send_raw_speaks_http_over_a_socket(stage01):
     head, _, body = raw.partition("\r\n\r\n")
     assert head.startswith("HTTP/1.1 200 OK\r\n")
     assert '"path": "/echo/raw"' in body
+
+
+def test_raw_connection_keeps_one_socket_for_two_requests(stage01):
+    from course.stages import prepare
+
+    prepare(stage01)
+    with LiveServer(stage01.path) as server:
+        host = server.url.split("//")[1]
+        with RawConnection(server.url, timeout=10) as conn:
+            first = conn.send(f"GET /echo/one HTTP/1.1\nHost: {host}\n\n")
+            kept = not conn.server_closed()
+            second = conn.send(f"GET /echo/two HTTP/1.1\nHost: {host}\nConnection: close\n\n")
+            closed = conn.server_closed()
+        with RawConnection(server.url, timeout=10) as conn:
+            conn.write(f"POST /echo/up HTTP/1.1\nHost: {host}\nContent-Length: 2\nExpect: 100-continue\n\n")
+            interim = conn.read_head()
+            conn.write("hi")
+            final = conn.read_response()
+    assert first.startswith("HTTP/1.1 200 OK") and '"path": "/echo/one"' in first and kept
+    assert second.startswith("HTTP/1.1 200 OK") and '"path": "/echo/two"' in second and closed
+    assert interim == "HTTP/1.1 100 Continue"
+    assert final.startswith("HTTP/1.1 200 OK") and '"body": "hi"' in final
+
+
+def test_standard_library_server_answers_501_and_stops():
+    with standard_library_server() as url:
+        response = requests.delete(url + "/", timeout=10)
+    assert response.status_code == 501
+    try:
+        requests.get(url + "/", timeout=2)
+    except requests.ConnectionError:
+        stopped = True
+    else:
+        stopped = False
+    assert stopped, "the server still answers after the with block"
 
 
 def test_setup_and_live_server_in_a_plain_interpreter(stage01):
