@@ -21,7 +21,8 @@ from ..errors import CourseError
 from ..stages import ROOT, Stage
 from .catalog import Exercise, exercises_of
 
-WORK = ROOT / "work"
+# The learner's folder; COURSE_WORK moves it (the course's own tests use a scratch one).
+WORK = Path(os.environ.get("COURSE_WORK") or ROOT / "work")
 ANSWERS = "answers"  # work/<stage>/answers/<K>.txt: the learner's predictions
 # What a copy of a stage leaves out: databases, caches.
 IGNORE = shutil.ignore_patterns(*SKIP_DIRS, "db.sqlite3*", "*.pyc", "*.log")
