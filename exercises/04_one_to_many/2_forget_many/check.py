@@ -13,10 +13,12 @@ from django.test import Client
 from django.test.utils import setup_test_environment
 from articles.models import Article
 from articles.serializers import ArticleSerializer, CommentSerializer
+from rest_framework.serializers import ListSerializer
 setup_test_environment()
-field = next(name for name in ArticleSerializer._declared_fields
-             if isinstance(ArticleSerializer._declared_fields[name], CommentSerializer.many_init(read_only=True).__class__))
-ArticleSerializer._declared_fields[field] = CommentSerializer(read_only=True)
+declared = ArticleSerializer._declared_fields
+field = next(name for name, value in declared.items()
+             if isinstance(value, ListSerializer) and isinstance(value.child, CommentSerializer))
+declared[field] = CommentSerializer(source=declared[field].source, read_only=True)
 pk = Article.objects.order_by('pk').first().pk
 status = Client(raise_request_exception=False).get(f'/api/v1/articles/{pk}/').status_code
 try:
