@@ -59,7 +59,8 @@ def test_statement_hints_and_declarations(exercise):
     if exercise.kind in ("predict", "break"):
         assert exercise.answer_keys, "a predict/break exercise lists its ANSWERS"
         for key in exercise.answer_keys:
-            assert f"`{key}" in exercise.readme, f"README tells the learner the key {key!r}"
+            assert re.search(rf"`{key}\b|^{key}:", exercise.readme, re.M), \
+                f"README tells the learner the key {key!r}"
 
 
 def test_every_lesson_numbers_its_exercises_from_one():
