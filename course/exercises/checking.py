@@ -31,6 +31,9 @@ from .catalog import Exercise
 from .workspace import ANSWERS, read_answers
 
 TIMEOUT = 10  # seconds, for every request a check sends
+# A server that is slow to start is not a wrong answer: on a busy machine (CI running many checks
+# at once) Django's start-up can take far longer than on a learner's laptop.
+SERVER_TIMEOUT = 120
 
 
 class StopCheck(Exception):
@@ -76,10 +79,9 @@ class Check:
         _compile_all(self._copy)
         # runserver opens no database until the first request, so it starts while the copy is
         # prepared: the two Django start-ups overlap, and a check is about a second faster.
-        if self.exercise.kind != "predict" or getattr(self.exercise.module, "SERVER", True):
-            self._server = LiveServer(self._copy)
-            self._starting = threading.Thread(target=self._start_server, daemon=True)
-            self._starting.start()
+        self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
+        self._starting = threading.Thread(target=self._start_server, daemon=True)
+        self._starting.start()
         try:
             self._prepare()
         finally:
@@ -132,7 +134,7 @@ class Check:
     def server(self) -> LiveServer:
         """The live server of the prepared copy, started on first use."""
         if self._server is None:
-            self._server = LiveServer(self._copy)
+            self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
             self._start_server()
         if self._server_error:
             raise BrokenCopy(self._server_error)
