@@ -318,7 +318,8 @@ def lab_stage(stage, pristine: bool = False):
     unless ``pristine``."""
     from ..stages import Stage
 
-    if pristine or not workspace.has_copy(stage):
+    shipped = any(stage.path == known.path for known in all_stages())  # not a folder given by path
+    if pristine or not shipped or not workspace.has_copy(stage):
         return stage
     path = workspace.work_path(stage)
     print(f"Opening your exercise copy {_rel(path)}/ (the shipped stage: "
