@@ -4,7 +4,7 @@ KIND = "predict"
 EDIT = ["answers/1.txt"]
 ANSWERS = ["status", "article"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_comments"]
 
 
 def check(c):

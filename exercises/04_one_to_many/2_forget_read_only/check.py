@@ -4,7 +4,7 @@ KIND = "break"
 EDIT = ["articles/serializers.py", "answers/2.txt"]
 ANSWERS = ["status", "field"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_comments"]
 
 # The same mistake, made in the copy's own Django without touching its files: no read_only_fields,
 # then a comment created through Django's test client, in a transaction rolled back.

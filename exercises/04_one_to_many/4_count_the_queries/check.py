@@ -4,7 +4,7 @@ KIND = "predict"
 EDIT = ["answers/4.txt"]
 ANSWERS = ["with_prefetch", "without_prefetch"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_comments"]
 SERVER = False  # counted in the copy's Django; no HTTP needed
 
 # Measured in the copy: the reverse accessor's name is read from the model, so this still works

@@ -4,7 +4,7 @@ KIND = "break"
 EDIT = ["dump.json", "answers/1.txt"]
 ANSWERS = ["exception", "unexpected"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_fixtures"]
 
 # The same mistake, made here: two articles dumped, re-saved with a BOM, loaded into a fresh test
 # database (the copy's own rows are never touched). What loaddata raises, and what caused it.

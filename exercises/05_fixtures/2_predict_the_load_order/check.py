@@ -5,7 +5,7 @@ EDIT = ["answers/2.txt"]
 ANSWERS = ["exception", "comments_after_alone", "comments_after_both"]
 CHANGES_TESTS = []
 SERVER = False  # loaddata in test databases; no HTTP needed
-TESTS = []
+TESTS = ["articles.tests.test_fixtures"]
 
 # Both loads, each in a fresh, empty, migrated test database (the copy's own rows are not touched).
 MEASURE = """

@@ -4,7 +4,7 @@ KIND = "predict"
 EDIT = ["answers/2.txt"]
 ANSWERS = ["status", "allow_origin"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_cors"]
 
 
 def check(c):

@@ -4,7 +4,7 @@ KIND = "predict"
 EDIT = ["answers/3.txt"]
 ANSWERS = ["anonymous_post", "stranger_delete", "wrong_token_read", "bearer_post"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_auth"]
 
 BODY = {"title": "t", "content": "c"}
 

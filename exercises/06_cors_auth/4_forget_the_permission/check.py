@@ -4,7 +4,7 @@ KIND = "break"
 EDIT = ["articles/views.py", "answers/4.txt"]
 ANSWERS = ["stranger_delete", "anonymous_delete"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_auth"]
 
 # The same mistake, made in the copy's own Django: the view's permission classes replaced by the
 # default ones, then two DELETEs through Django's test client, in a transaction rolled back.

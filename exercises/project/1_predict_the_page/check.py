@@ -4,7 +4,7 @@ KIND = "predict"
 EDIT = ["answers/1.txt"]
 ANSWERS = ["keys", "page_999", "bad_date"]
 CHANGES_TESTS = []
-TESTS = []
+TESTS = ["articles.tests.test_listing"]
 
 
 def key_set(value):
