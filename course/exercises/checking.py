@@ -74,19 +74,22 @@ class Check:
     def __enter__(self) -> "Check":
         self._scratch = Path(tempfile.mkdtemp(prefix="course-check-"))
         self._copy = self._scratch / self.exercise.stage.name
-        shutil.copytree(self.folder, self._copy,
-                        ignore=shutil.ignore_patterns(ANSWERS, "*.ipynb", *IGNORE_NAMES))
-        _compile_all(self._copy)
-        # runserver opens no database until the first request, so it starts while the copy is
-        # prepared: the two Django start-ups overlap, and a check is about a second faster.
-        self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
-        self._starting = threading.Thread(target=self._start_server, daemon=True)
-        self._starting.start()
         try:
+            shutil.copytree(self.folder, self._copy,
+                            ignore=shutil.ignore_patterns(ANSWERS, "*.ipynb", *IGNORE_NAMES))
+            _compile_all(self._copy)
+            # runserver opens no database until the first request, so it starts while the copy
+            # is prepared: the two Django start-ups overlap.
+            self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
+            self._starting = threading.Thread(target=self._start_server, daemon=True)
+            self._starting.start()
             self._prepare()
-        finally:
-            if self._starting is not None:
-                self._starting.join()
+            self._starting.join()
+        except BaseException:
+            # A broken copy, or Ctrl-C: stop the server even if it is still starting, leave nothing.
+            self._abort_start()
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def _start_server(self) -> None:
@@ -94,6 +97,17 @@ class Check:
             self._server.start()
         except CourseError as error:
             self._server_error = str(error).replace(str(self._copy), "your copy")
+        except Exception as error:  # stopped while starting (see _abort_start)
+            self._server_error = f"the server did not start: {type(error).__name__}"
+
+    def _abort_start(self) -> None:
+        """Stop the server whatever point its start has reached, until its thread has ended."""
+        if self._starting is None or self._server is None:
+            return
+        while self._starting.is_alive():
+            self._server.stop()
+            self._starting.join(0.2)
+        self._server.stop()
 
     def __exit__(self, *exc) -> None:
         if self._session is not None:
