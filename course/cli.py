@@ -20,6 +20,7 @@ from . import diff as diffs
 from . import jupyter_url
 from . import propagate as propagation
 from .errors import CourseError
+from .exercises import commands as exercise_commands
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process
 from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
@@ -75,6 +76,7 @@ def cmd_lab(args) -> int:
         cmd_list(args)
         raise CourseError("name a stage, e.g. python -m course lab 01")
     stage = resolve(args.stage)
+    stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     if stage.notebook is None:
         raise CourseError(f"{stage.name} has no notebook")
@@ -285,6 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
+    p.add_argument("--pristine", action="store_true",
+                   help="open the shipped stage, not your exercise copy in work/")
     p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
@@ -347,6 +351,8 @@ def build_parser() -> argparse.ArgumentParser:
         usage="python -m course test [STAGE] [PYTEST ARGUMENTS]",
     )
     p.set_defaults(func=cmd_test, passthrough="pytest_args")
+
+    exercise_commands.add_commands(sub)  # exercises, check, hint, solution, watch, progress, restart
     return parser
 
 

@@ -25,7 +25,7 @@ from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
     "setup", "live_server", "show", "format_exchange", "send_raw", "RawConnection", "current_stage",
-    "show_code", "code_of",
+    "show_code", "code_of", "predict",
 ]
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
@@ -323,3 +323,26 @@ def _original_function(view):
             if inspect.isfunction(cell.cell_contents):
                 return cell.cell_contents
     return view
+
+
+def predict(prediction, actual, what: str = "the answer", normalize=None) -> bool | None:
+    """A "predict, then check" cell: compare the learner's ``prediction`` with ``actual``.
+
+    ``prediction`` is what the learner wrote in the cell before (``None`` or ``""`` when they wrote
+    nothing, as in an unattended run): then the real answer is only shown. A wrong prediction is
+    said plainly, never raised: it tests the learner, not the stage. Values are compared as text,
+    case and surrounding spaces ignored, unless ``normalize`` maps both first. Returns True/False,
+    or None when there was no prediction.
+    """
+    norm = normalize or (lambda value: str(value).strip().lower())
+    if prediction is None or (isinstance(prediction, str) and not prediction.strip()):
+        print(f"No prediction written. {what[:1].upper() + what[1:]}: {actual!r}\n"
+              "(Fill in the cell above, then run both cells again.)")
+        return None
+    right = norm(prediction) == norm(actual)
+    if right:
+        print(f"Right: {what} is {actual!r}, as you predicted.")
+    else:
+        print(f"Not quite: you predicted {prediction!r}, but {what} is {actual!r}. "
+              "Why? The cells above explain it.")
+    return right

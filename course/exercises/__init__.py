@@ -1,0 +1,24 @@
+"""Checked exercises: a learner changes a copy of a stage, and the course says whether it is right.
+
+``exercises/README.md`` (at the repository root) describes the format of an exercise and the check
+API; ``python -m course exercises`` lists them. The modules:
+
+- ``catalog``: the exercises the course ships (``exercises/<stage>/<K>_<slug>/``);
+- ``workspace``: the learner's copies (``work/<stage>/``), ``work/progress.json``, patches;
+- ``checking``: ``Check`` (the ``c`` of ``check(c)``) and ``run_check``;
+- ``runner``: what runs inside a copy (prepare it, its tests, a snippet of ORM code);
+- ``commands``: the ``python -m course`` commands; ``dev``: maintainer helpers (make-patch).
+"""
+
+from .catalog import Exercise, all_exercises, exercises_of, find
+
+__all__ = ["Exercise", "all_exercises", "exercises_of", "find", "Check", "run_check"]
+
+
+def __getattr__(name):
+    # Check and run_check import requests and the server helpers: only when asked for.
+    if name in ("Check", "run_check"):
+        from . import checking
+
+        return getattr(checking, name)
+    raise AttributeError(name)
