@@ -321,6 +321,14 @@ class AccountsTests(APITestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertIn('/accounts/password/reset/confirm/', mail.outbox[0].body)
 
+    def test_email_link_pages_answer_json_not_500(self):
+        # dj-rest-auth names these routes for allauth's e-mails but gives them no template.
+        for url in (reverse('account_email_verification_sent'),
+                    reverse('account_confirm_email', kwargs={'key': 'abc'})):
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, OK, url)
+            self.assertIn(reverse('rest_verify_email'), response.json()['detail'])
+
 
 class BadAuthorizationHeaderTests(APITestCase):
     """A broken or unknown token is 401 with a JSON reason, never a 500 and never a row."""
