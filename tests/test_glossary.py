@@ -14,9 +14,6 @@ from course.stages import LESSONS, ROOT
 
 GLOSSARY = ROOT / "GLOSSARY.md"
 
-# Lesson 06's notebooks are being split into parts on another branch (teaching-06), which adds
-# these terms there; remove a term from this set once its lesson writes it as "English (한국어)".
-AWAITING_06 = {"simple request", "JWT", "OSMU"}
 
 
 def glossary() -> list[dict[str, str]]:
@@ -62,15 +59,7 @@ def test_glossary_is_well_formed():
         assert row["meaning"] and "\n" not in row["meaning"], row
 
 
-@pytest.mark.parametrize(
-    "row",
-    [
-        pytest.param(row, id=row["english"], marks=pytest.mark.xfail(
-            reason="teaching-06 adds it to lesson 06's notebooks", strict=False))
-        if row["english"] in AWAITING_06 else pytest.param(row, id=row["english"])
-        for row in TERMS
-    ],
-)
+@pytest.mark.parametrize("row", [pytest.param(row, id=row["english"]) for row in TERMS])
 def test_term_is_taught_with_its_korean_name(row):
     text = lesson_text(row["lesson"])
     assert taught(row["english"], row["korean"], text), (
