@@ -545,7 +545,25 @@ def check_requirements() -> None:
         if found is None:
             raise CourseError(f"missing dependency {module!r}: run: python -m pip install -r requirements.txt")
     if not MERMAID_JS.exists():
-        raise CourseError(f"missing {MERMAID_JS.relative_to(ROOT)}: {NPM_HINT}")
+        install_mermaid()
+
+
+def install_mermaid() -> None:
+    """``npm ci --prefix course/site`` once, the first time a site is built: the Mermaid script at
+    the version ``course/site/package-lock.json`` pins (from the npm registry, at install time
+    only). Without npm, one line that says what to install."""
+    import shutil
+    import subprocess
+
+    npm = shutil.which("npm")
+    if npm is None:
+        raise CourseError(f"missing {MERMAID_JS.relative_to(ROOT)} and no npm to install it: "
+                          f"install Node.js 20 or later, then {NPM_HINT}")
+    print("Installing the pinned Mermaid script (npm ci --prefix course/site) ...", flush=True)
+    proc = subprocess.run([npm, "ci", "--prefix", str(HERE), "--no-audit", "--no-fund",
+                           "--loglevel=error"], capture_output=True, text=True)
+    if proc.returncode != 0 or not MERMAID_JS.exists():
+        raise CourseError(f"npm ci failed ({proc.stderr.strip()[-300:]}): {NPM_HINT}")
 
 
 def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool = True) -> Path:
