@@ -242,8 +242,8 @@ def cmd_propagate(args) -> int:
 
 
 def test_workers(extra: list[str]) -> list[str]:
-    """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), the tests of
-    one stage's live server kept on one worker (``--dist loadgroup``, see tests/conftest.py).
+    """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), asked to keep
+    the tests of one stage's live server on one worker (``--dist loadgroup``, tests/conftest.py).
     None when the caller chose (``-n``, ``-p no:xdist``), only collects, or xdist is missing."""
     chosen = {"--numprocesses", "--dist", "--collect-only", "--co", "--pdb", "no:xdist"}
     if any(arg.split("=")[0] in chosen or arg.startswith("-n") for arg in extra):

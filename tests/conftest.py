@@ -11,14 +11,14 @@ from course.testing import copy_stage, sign_up
 STAGE_NAMES = {stage.name for stage in all_stages()}
 
 
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``--dist loadgroup``), the tests of one stage's live server run on one
-    worker, so each server is started once, not once per worker."""
-    for item in items:
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        stage = next((v for v in params.values() if isinstance(v, str) and v in STAGE_NAMES), None)
-        if stage and "live" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group(stage))
+def pytest_itemcollected(item):
+    """Ask pytest-xdist (``--dist loadgroup``) to run the tests of one stage's live server on one
+    worker, so each server starts once, not once per worker. (With pytest 9.2 and xdist 3.8 the
+    workers were seen to ignore the groups and schedule test by test: correct, only slower.)"""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    stage = next((v for v in params.values() if isinstance(v, str) and v in STAGE_NAMES), None)
+    if stage and "live" in item.fixturenames:
+        item.add_marker(pytest.mark.xdist_group(stage))
 
 
 @pytest.fixture(scope="session")
