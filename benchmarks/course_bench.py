@@ -35,17 +35,23 @@ def bench_install() -> None:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+            cwd=ROOT,
+            check=True,
+        )
         seconds = time.perf_counter() - start
-        print(f"fresh install: {seconds:.0f} s, virtual environment {folder_size(venv) / 2**20:.0f} MiB")
+        print(
+            f"fresh install: {seconds:.0f} s, virtual environment {folder_size(venv) / 2**20:.0f} MiB"
+        )
 
 
 def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, subprocess.Popen]:
     start = time.perf_counter()
     # In its own process group, so stop() can press "Ctrl-C" for the command and its children.
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            **own_group())
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **own_group()
+    )
     while time.perf_counter() - start < timeout:
         try:
             if requests.get(url, timeout=1).status_code == 200:
@@ -66,8 +72,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def bench_startup(tmp: Path) -> None:
-    print("\nfrom nothing (no database) to the first 200 of /articles/; cold = the stage's very "
-          "first database (migrations run), warm = later ones (a cached fresh database is copied):")
+    print(
+        "\nfrom nothing (no database) to the first 200 of /articles/; cold = the stage's very "
+        "first database (migrations run), warm = later ones (a cached fresh database is copied):"
+    )
     for stage in lessons():
         for f in DB_CACHE.glob(f"{stage.name}-*"):
             f.unlink()
@@ -102,11 +110,15 @@ def bench_notebooks(tmp: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--skip-install", action="store_true")
     args = parser.parse_args()
-    print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; "
-          f"stages: {', '.join(s.name for s in all_stages())}")
+    print(
+        f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; "
+        f"stages: {', '.join(s.name for s in all_stages())}"
+    )
     if not args.skip_install:
         bench_install()
     tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))

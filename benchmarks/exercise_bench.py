@@ -55,8 +55,13 @@ def phases(exercise, folder: Path) -> dict[str, float]:
 
 def cli_check(work: Path, stage: str, number: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "course", "check", stage, number], cwd=ROOT,
-                   capture_output=True, env={**os.environ, "COURSE_WORK": str(work)}, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "course", "check", stage, number],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "COURSE_WORK": str(work)},
+        timeout=300,
+    )
     return time.perf_counter() - start
 
 
@@ -78,13 +83,17 @@ def main() -> int:
             runs = [phases(exercise, folder) for _ in range(args.runs)]
             for name in runs[0]:
                 values = [run[name] for run in runs]
-                print(f"  {name:<52} median {statistics.median(values):5.2f} s  "
-                      f"(min {min(values):.2f}, max {max(values):.2f})")
+                print(
+                    f"  {name:<52} median {statistics.median(values):5.2f} s  "
+                    f"(min {min(values):.2f}, max {max(values):.2f})"
+                )
             work = Path(tmp) / "work"
             shutil.copytree(folder, work / exercise.stage.name)
             whole = [cli_check(work, stage, number) for _ in range(args.runs)]
-            print(f"  {'python -m course check (the whole command)':<52} median "
-                  f"{statistics.median(whole):5.2f} s  (min {min(whole):.2f}, max {max(whole):.2f})")
+            print(
+                f"  {'python -m course check (the whole command)':<52} median "
+                f"{statistics.median(whole):5.2f} s  (min {min(whole):.2f}, max {max(whole):.2f})"
+            )
     print(f"\nload average after: {os.getloadavg()[0]:.2f}; goal: a check in 3 s or less")
     return 0
 

@@ -32,13 +32,27 @@ def load() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--serial", action="store_true", help="one process (-n 0), no xdist workers")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--serial", action="store_true", help="one process (-n 0), no xdist workers"
+    )
     parser.add_argument("--top", type=int, default=15, help="how many of the slowest tests to list")
     args, extra = parser.parse_known_args()
     extra = [arg for arg in extra if arg != "--"]
-    cmd = [sys.executable, "-m", "course", "test", *(["-n", "0"] if args.serial else []),
-           "--durations=0", "-q", "-p", "no:cacheprovider", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "course",
+        "test",
+        *(["-n", "0"] if args.serial else []),
+        "--durations=0",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *extra,
+    ]
     print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; {load()}")
     print("$ " + " ".join(cmd[1:]), flush=True)
     start = time.perf_counter()
@@ -53,14 +67,22 @@ def main() -> int:
             seconds, test = float(match.group(1)), match.group(3)
             per_file[test.split("::")[0]] += seconds
             per_test[test] += seconds
-    summary = next((line for line in reversed(proc.stdout.splitlines()) if " in " in line and
-                    ("passed" in line or "failed" in line)), "(no pytest summary)")
+    summary = next(
+        (
+            line
+            for line in reversed(proc.stdout.splitlines())
+            if " in " in line and ("passed" in line or "failed" in line)
+        ),
+        "(no pytest summary)",
+    )
 
     print(f"\nwall time: {wall:.0f} s ({wall / 60:.1f} min), exit code {proc.returncode}; {load()}")
     print(f"pytest: {summary.strip('= ')}")
     busy = sum(per_test.values())
-    print(f"test time summed over all tests: {busy:.0f} s "
-          f"({busy / wall:.1f}x the wall time: the workers' overlap)")
+    print(
+        f"test time summed over all tests: {busy:.0f} s "
+        f"({busy / wall:.1f}x the wall time: the workers' overlap)"
+    )
     print("\nper file (summed):")
     for path, seconds in sorted(per_file.items(), key=lambda kv: -kv[1]):
         print(f"  {seconds:7.1f} s  {path}")

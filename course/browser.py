@@ -22,8 +22,14 @@ from pathlib import Path
 BROWSER_ENV = "COURSE_BROWSER"
 # Names on PATH (Linux, and macOS/Windows when installed so), most common first.
 NAMES = [
-    "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome",
-    "microsoft-edge", "microsoft-edge-stable", "msedge",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "microsoft-edge",
+    "microsoft-edge-stable",
+    "msedge",
 ]
 # Where the installers put them when they are not on PATH.
 KNOWN_PATHS = {
@@ -42,8 +48,14 @@ KNOWN_PATHS = {
 }
 # Headless, and quiet: no first-run pages, no background traffic of the browser's own.
 LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT_MS = 15_000
 # The states the lesson 06 client writes into #status (data-state) when a step is over.
@@ -107,7 +119,8 @@ def wait_for_state(page, *states: str, timeout_ms: int = TIMEOUT_MS) -> tuple[st
     """Wait until the client page's ``#status`` has one of ``states``; return (state, text)."""
     page.wait_for_function(
         "states => states.includes(document.getElementById('status').dataset.state)",
-        arg=list(states or DONE_STATES), timeout=timeout_ms,
+        arg=list(states or DONE_STATES),
+        timeout=timeout_ms,
     )
     status = page.locator("#status")
     return status.get_attribute("data-state"), status.inner_text()
@@ -118,8 +131,10 @@ def _visit(browser, url: str, timeout_ms: int) -> PageVisit:
     console, failed = [], []
     page.on("console", lambda message: console.append(f"[{message.type}] {message.text}"))
     page.on("pageerror", lambda error: console.append(f"[pageerror] {error}"))
-    page.on("requestfailed", lambda request: failed.append(
-        f"{request.method} {request.url}: {request.failure}"))
+    page.on(
+        "requestfailed",
+        lambda request: failed.append(f"{request.method} {request.url}: {request.failure}"),
+    )
     # The client has no icon: answer the browser's own request for one, so its 404 is not noise.
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     try:
@@ -131,7 +146,9 @@ def _visit(browser, url: str, timeout_ms: int) -> PageVisit:
     return PageVisit(url, state, status, items, console, failed)
 
 
-def browse(urls: list[str], executable: str | None = None, timeout_ms: int = TIMEOUT_MS) -> list[PageVisit]:
+def browse(
+    urls: list[str], executable: str | None = None, timeout_ms: int = TIMEOUT_MS
+) -> list[PageVisit]:
     """Open each URL of the lesson's client page in one headless browser; what each page saw.
 
     ``executable`` defaults to :func:`find_browser`; a CourseError says so when there is none.
@@ -140,8 +157,10 @@ def browse(urls: list[str], executable: str | None = None, timeout_ms: int = TIM
 
     executable = executable or find_browser()
     if executable is None:
-        raise CourseError("no Chrome, Edge or Chromium found: install one, or set COURSE_BROWSER "
-                          "to its path; or open the page yourself with `python -m course client 06`")
+        raise CourseError(
+            "no Chrome, Edge or Chromium found: install one, or set COURSE_BROWSER "
+            "to its path; or open the page yourself with `python -m course client 06`"
+        )
 
     def run() -> list[PageVisit]:
         from playwright.sync_api import sync_playwright

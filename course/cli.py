@@ -81,14 +81,21 @@ def cmd_lab(args) -> int:
     if stage.notebook is None:
         raise CourseError(f"{stage.name} has no notebook")
     if args.port and port_busy(args.port):
-        raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+        raise CourseError(
+            f"port {args.port} is busy: stop what uses it, or choose another with --port"
+        )
     if written := ensure_env_file(stage):
         print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     print(f"Preparing {stage.name}: migrate, data ...", flush=True)
     prepare(stage)
     with LiveServer(stage.path, port=args.port) as server:
-        print(f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}", flush=True)
-        for later in stage.notebooks[1:]:  # a lesson in parts: the next ones, in Jupyter's file list
+        print(
+            f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}",
+            flush=True,
+        )
+        for later in stage.notebooks[
+            1:
+        ]:  # a lesson in parts: the next ones, in Jupyter's file list
             print(f"  next part:   {later.name}", flush=True)
         client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
         app = "Jupyter Notebook" if args.notebook else "JupyterLab"
@@ -105,8 +112,11 @@ def cmd_lab(args) -> int:
             cmd.append("--allow-root")  # Jupyter refuses root otherwise (containers, CI)
         cmd += args.jupyter_args
         jupyter = subprocess.Popen(cmd, cwd=stage.path, env=env)
-        threading.Thread(target=jupyter_url.print_notebook_url,
-                         args=(jupyter, stage.notebook, args.notebook, app), daemon=True).start()
+        threading.Thread(
+            target=jupyter_url.print_notebook_url,
+            args=(jupyter, stage.notebook, args.notebook, app),
+            daemon=True,
+        ).start()
         try:
             return jupyter.wait()
         except KeyboardInterrupt:
@@ -127,7 +137,9 @@ def cmd_serve(args) -> int:
     stage = resolve(args.stage)
     require("django")
     if port_busy(args.port):
-        raise CourseError(f"port {args.port} is busy: stop what uses it, or choose another with --port")
+        raise CourseError(
+            f"port {args.port} is busy: stop what uses it, or choose another with --port"
+        )
     if written := ensure_env_file(stage):
         print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     fresh = not args.keep
@@ -136,7 +148,9 @@ def cmd_serve(args) -> int:
             f"serve starts {stage.name} on a fresh database: delete {stage.db} and rebuild it?"
             " (no: serve it as it is)",
             f"serve would replace {stage.db} with a fresh one: add --yes to confirm, "
-            "or --keep to serve it as it is", args.yes)
+            "or --keep to serve it as it is",
+            args.yes,
+        )
     print(f"{'Rebuilding' if fresh else 'Keeping'} the database of {stage.name} ...", flush=True)
     urls = prepare(stage, fresh=fresh, urls=True)
     base = f"http://{HOST}:{args.port}"
@@ -149,7 +163,8 @@ def cmd_serve(args) -> int:
         return subprocess.call(
             # Checks ran while preparing (migrate); the reloader stays, for live edits in class.
             [sys.executable, "manage.py", "runserver", f"{HOST}:{args.port}", "--skip-checks"],
-            cwd=stage.path, env=dev_env(),
+            cwd=stage.path,
+            env=dev_env(),
         )
     except KeyboardInterrupt:
         return 0
@@ -164,14 +179,20 @@ def cmd_client(args) -> int:
     if folder is None:
         raise CourseError(f"{stage.name} has no browser client (no client/index.html)")
     with clients.ClientServer(folder, port=args.port, verbose=True) as client:
-        print(f"{stage.title}: browser client on {client.url}/ (the origin the browser sees)\n"
-              f"  open: {clients.page_url(client.port, args.api)}\n"
-              f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
-              "Ctrl-C stops it.\n", flush=True)
+        print(
+            f"{stage.title}: browser client on {client.url}/ (the origin the browser sees)\n"
+            f"  open: {clients.page_url(client.port, args.api)}\n"
+            f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
+            "Ctrl-C stops it.\n",
+            flush=True,
+        )
         if client.port != clients.CLIENT_PORT:
             # Making the API allow this origin is an exercise of the lesson: no answer here.
-            print(f"{client.url} is not an origin the API allows out of the box, so the browser "
-                  "will block its calls: see the lesson's README, Exercises.", flush=True)
+            print(
+                f"{client.url} is not an origin the API allows out of the box, so the browser "
+                "will block its calls: see the lesson's README, Exercises.",
+                flush=True,
+            )
         try:
             threading.Event().wait()  # the files are served from another thread until Ctrl-C
         except KeyboardInterrupt:
@@ -182,8 +203,11 @@ def cmd_client(args) -> int:
 def cmd_reset(args) -> int:
     stage = resolve(args.stage)
     require("django")
-    if not confirm(f"Delete {stage.db} and rebuild it?",
-                   f"reset deletes {stage.db}: add --yes to confirm", args.yes):
+    if not confirm(
+        f"Delete {stage.db} and rebuild it?",
+        f"reset deletes {stage.db}: add --yes to confirm",
+        args.yes,
+    ):
         print("Nothing changed.")
         return 0
     delete_db(stage)
@@ -230,14 +254,18 @@ def cmd_propagate(args) -> int:
     for file in args.files:
         file = Path(file).as_posix()
         patch = propagation.change_of(ROOT, _in_repo(stage), file, since=args.since)
-        for outcome in propagation.apply(ROOT, patch, [_in_repo(s) for s in later], file, args.dry_run):
+        for outcome in propagation.apply(
+            ROOT, patch, [_in_repo(s) for s in later], file, args.dry_run
+        ):
             failed += outcome.status == "does not apply"
             detail = f" ({outcome.detail})" if outcome.detail else ""
             verb = "would apply" if args.dry_run and outcome.status == "applied" else outcome.status
             print(f"{outcome.stage}/{file}: {verb}{detail}")
     if failed:
-        print(f"{failed} file(s) left as they were: carry the change there by hand, then check "
-              "`python -m course diff` between neighbours.")
+        print(
+            f"{failed} file(s) left as they were: carry the change there by hand, then check "
+            "`python -m course diff` between neighbours."
+        )
     return 1 if failed else 0
 
 
@@ -287,8 +315,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
-    p.add_argument("--pristine", action="store_true",
-                   help="open the shipped stage, not your exercise copy in work/")
+    p.add_argument(
+        "--pristine",
+        action="store_true",
+        help="open the shipped stage, not your exercise copy in work/",
+    )
     p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
@@ -326,8 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serve-only", action="store_true", help="serve the last build, build nothing")
     p.add_argument("--port", type=int, default=0, help="port for --serve (default: a free one)")
     p.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default: 2)")
-    p.add_argument("--no-execute", action="store_true",
-                   help="reuse the notebooks the last build executed (when working on the pages)")
+    p.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="reuse the notebooks the last build executed (when working on the pages)",
+    )
     p.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_site)
 
@@ -338,9 +372,13 @@ def build_parser() -> argparse.ArgumentParser:
         "the same file of each later lesson, where the patch applies cleanly; report where not.",
     )
     p.add_argument("stage")
-    p.add_argument("files", nargs="+", metavar="FILE", help="path inside the stage, e.g. articles/views.py")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="path inside the stage, e.g. articles/views.py"
+    )
     p.add_argument("--since", default="HEAD", help="the git revision the change is measured from")
-    p.add_argument("--dry-run", action="store_true", help="say where it would apply; change nothing")
+    p.add_argument(
+        "--dry-run", action="store_true", help="say where it would apply; change nothing"
+    )
     p.set_defaults(func=cmd_propagate)
 
     p = sub.add_parser(
@@ -352,7 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_test, passthrough="pytest_args")
 
-    exercise_commands.add_commands(sub)  # exercises, check, hint, solution, watch, progress, restart
+    exercise_commands.add_commands(
+        sub
+    )  # exercises, check, hint, solution, watch, progress, restart
     return parser
 
 

@@ -55,7 +55,9 @@ class ClientServer:
     ...     print(client.url)
     """
 
-    def __init__(self, folder: Path, port: int = CLIENT_PORT, host: str = HOST, verbose: bool = False):
+    def __init__(
+        self, folder: Path, port: int = CLIENT_PORT, host: str = HOST, verbose: bool = False
+    ):
         self.folder = Path(folder).resolve()
         self.host = host
         self.port = port

@@ -56,8 +56,11 @@ def _normalized(lines: list[str]) -> list[str]:
     return [line.rstrip("\r\n") + "\n" for line in lines]
 
 
-def unified(a: Path, b: Path, notebooks: bool = False):
-    """Yield the unified diff of two folders, file by file, as text lines."""
+def unified(a: Path, b: Path, notebooks: bool = False, label_a: str = "", label_b: str = ""):
+    """Yield the unified diff of two folders, file by file, as text lines.
+
+    Files are named ``<label>/<path>``; a label defaults to the folder's name (the course site
+    names a baseline folder "startproject", for instance)."""
     left, right = files(a, notebooks), files(b, notebooks)
     for rel in sorted(set(left) | set(right)):
         old, new = _normalized(_lines(left.get(rel))), _normalized(_lines(right.get(rel)))
@@ -66,8 +69,8 @@ def unified(a: Path, b: Path, notebooks: bool = False):
         yield from difflib.unified_diff(
             old,
             new,
-            fromfile=f"{a.name}/{rel}" if rel in left else "/dev/null",
-            tofile=f"{b.name}/{rel}" if rel in right else "/dev/null",
+            fromfile=f"{label_a or a.name}/{rel}" if rel in left else "/dev/null",
+            tofile=f"{label_b or b.name}/{rel}" if rel in right else "/dev/null",
         )
 
 
@@ -102,7 +105,9 @@ def stat(changes_: list[Change]) -> str:
     ]
     total_add = sum(c.added for c in changes_)
     total_del = sum(c.removed for c in changes_)
-    lines.append(f" {len(changes_)} files changed, {total_add} insertions(+), {total_del} deletions(-)")
+    lines.append(
+        f" {len(changes_)} files changed, {total_add} insertions(+), {total_del} deletions(-)"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -45,9 +45,15 @@ def format_exchange(response) -> str:
         parts = urlsplit(req.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         version = {10: "HTTP/1.0"}.get(getattr(hop.raw, "version", 11), "HTTP/1.1")
-        lines += _message(">>>", f"{req.method} {target} HTTP/1.1",
-                          {"Host": parts.netloc, **req.headers}, req.body)
-        lines += _message("<<<", f"{version} {hop.status_code} {hop.reason}", hop.headers, hop.content)
+        lines += _message(
+            ">>>",
+            f"{req.method} {target} HTTP/1.1",
+            {"Host": parts.netloc, **req.headers},
+            req.body,
+        )
+        lines += _message(
+            "<<<", f"{version} {hop.status_code} {hop.reason}", hop.headers, hop.content
+        )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -107,8 +113,14 @@ class RawConnection:
 
     def read_response(self) -> str:
         head = self.read_head()
-        length = next((int(line.split(":", 1)[1]) for line in head.split("\r\n")[1:]
-                       if line.lower().startswith("content-length:")), 0)
+        length = next(
+            (
+                int(line.split(":", 1)[1])
+                for line in head.split("\r\n")[1:]
+                if line.lower().startswith("content-length:")
+            ),
+            0,
+        )
         while len(self.buffer) < length:
             chunk = self.sock.recv(65536)
             if not chunk:
@@ -125,7 +137,7 @@ class RawConnection:
         self.sock.settimeout(wait)
         try:
             return self.sock.recv(1, socket.MSG_PEEK) == b""
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return False
         except OSError:
             return True

@@ -32,8 +32,9 @@ def find_server(pid: int) -> dict | None:
     return next((info for info in list_running_servers() if info.get("pid") == pid), None)
 
 
-def print_notebook_url(jupyter: subprocess.Popen, notebook: Path, classic: bool, app: str,
-                       timeout: float = 120.0) -> str | None:
+def print_notebook_url(
+    jupyter: subprocess.Popen, notebook: Path, classic: bool, app: str, timeout: float = 120.0
+) -> str | None:
     """Wait until Jupyter (started by ``course lab``) answers, then print the notebook's URL.
 
     Jupyter logs its own banner before its web server answers, so once ``/api/status`` answers,
@@ -43,8 +44,9 @@ def print_notebook_url(jupyter: subprocess.Popen, notebook: Path, classic: bool,
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and jupyter.poll() is None:
         info = find_server(jupyter.pid)
-        if info and answers(info["url"].rstrip("/") + "/api/status?"
-                            + urlencode({"token": info.get("token", "")})):
+        if info and answers(
+            info["url"].rstrip("/") + "/api/status?" + urlencode({"token": info.get("token", "")})
+        ):
             url = notebook_url(info, notebook, classic)
             print(f"\n  {app}, on the lesson's notebook: {url}\n", flush=True)
             return url

@@ -35,8 +35,13 @@ def kernel_argv(base_argv: list[str], ipython_arguments: list[str] = ()) -> list
 def spec_dict() -> dict:
     """The kernelspec as ``kernel.json`` holds it, for this interpreter."""
     argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    return {"argv": kernel_argv(argv), "display_name": DISPLAY_NAME, "language": "python",
-            "env": dict(KERNEL_ENV), "metadata": {"debugger": True}}
+    return {
+        "argv": kernel_argv(argv),
+        "display_name": DISPLAY_NAME,
+        "language": "python",
+        "env": dict(KERNEL_ENV),
+        "metadata": {"debugger": True},
+    }
 
 
 def install_spec(prefix: str | os.PathLike = sys.prefix) -> Path:

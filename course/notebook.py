@@ -24,8 +24,16 @@ from .server import HOST, LiveServer, answers
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [
-    "setup", "live_server", "show", "format_exchange", "send_raw", "RawConnection", "current_stage",
-    "show_code", "code_of", "predict",
+    "setup",
+    "live_server",
+    "show",
+    "format_exchange",
+    "send_raw",
+    "RawConnection",
+    "current_stage",
+    "show_code",
+    "code_of",
+    "predict",
 ]
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
@@ -55,13 +63,17 @@ def setup(stage: str | os.PathLike | None = None) -> Stage:
     else:
         path = find_stage_dir(Path.cwd().resolve())
         if path is None:
-            raise CourseError(f"no manage.py in {Path.cwd()} or above it: open the notebook in its "
-                              'stage folder, or name the stage: setup("01")')
+            raise CourseError(
+                f"no manage.py in {Path.cwd()} or above it: open the notebook in its "
+                'stage folder, or name the stage: setup("01")'
+            )
         found = resolve(path)
     running = _django_stage_dir()
     if running is not None and running != found.path:
-        raise CourseError(f"this kernel already runs Django for {running.name}, not {found.name}: "
-                          "restart the kernel (Kernel > Restart Kernel) and run this cell first")
+        raise CourseError(
+            f"this kernel already runs Django for {running.name}, not {found.name}: "
+            "restart the kernel (Kernel > Restart Kernel) and run this cell first"
+        )
     _stage = found
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     for name, value in DEV_ENV.items():
@@ -94,8 +106,9 @@ def current_stage() -> Stage:
     return _stage
 
 
-def live_server(env: dict[str, str] | None = None, fresh: bool = False,
-                port: int | None = None) -> LiveServer:
+def live_server(
+    env: dict[str, str] | None = None, fresh: bool = False, port: int | None = None
+) -> LiveServer:
     """The running server of this notebook's stage, and a line that says which one and why.
 
     In order: the server ``python -m course lab`` started (it tells the kernel through the
@@ -119,9 +132,11 @@ def live_server(env: dict[str, str] | None = None, fresh: bool = False,
         _servers[stage.path] = server
         elsewhere = _runserver_elsewhere(LEARNER_PORT)
         note = f"; port {LEARNER_PORT} is the server of {elsewhere}" if elsewhere else ""
-        print(f"Using {server.url}: no server of {stage.name} was running (your `python manage.py "
-              f"runserver` in {stage.path} would have been used{note}), so this notebook started "
-              "one. It stops with the kernel.")
+        print(
+            f"Using {server.url}: no server of {stage.name} was running (your `python manage.py "
+            f"runserver` in {stage.path} would have been used{note}), so this notebook started "
+            "one. It stops with the kernel."
+        )
     return server
 
 
@@ -140,12 +155,15 @@ def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | 
         if candidate in mine and answers(f"http://{HOST}:{candidate}/"):
             return _attached(stage, candidate), (
                 f"`python manage.py runserver` of {stage.name} answers on port {candidate} "
-                f"(process {mine[candidate]}, in {stage.path})")
+                f"(process {mine[candidate]}, in {stage.path})"
+            )
     if named:
         if not answers(f"http://{HOST}:{named}/"):
-            raise CourseError(f"nothing answers on port {named}: start `python manage.py "
-                              f"runserver {named}` in {stage.path}, or call live_server() "
-                              "without a port")
+            raise CourseError(
+                f"nothing answers on port {named}: start `python manage.py "
+                f"runserver {named}` in {stage.path}, or call live_server() "
+                "without a port"
+            )
         other = _runserver_elsewhere(named)
         if other is not None:
             raise CourseError(f"port {named} is the server of {other}, not of {stage.path}")
@@ -173,8 +191,9 @@ def _listening_ports(proc) -> list[int]:
     import psutil
 
     try:
-        return [c.laddr.port for c in proc.net_connections(kind="tcp")
-                if c.status == psutil.CONN_LISTEN]
+        return [
+            c.laddr.port for c in proc.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN
+        ]
     except (psutil.Error, OSError):
         return []
 
@@ -238,7 +257,9 @@ def show_code(target, start: str | None = None, end: str | None = None):
         try:
             label = str(Path(label).resolve().relative_to(current_stage().path).as_posix())
         except (ValueError, CourseError):
-            module = inspect.getmodule(target)  # a library's code: named by its module, not its path
+            module = inspect.getmodule(
+                target
+            )  # a library's code: named by its module, not its path
             if module is not None and module.__name__ != "__main__":
                 label = module.__name__.replace(".", "/") + ".py"
     try:
@@ -290,13 +311,17 @@ def _find_start(lines: list[str], start: str, label: str) -> int:
         return found[0]
     if not found and in_comments:
         numbers = ", ".join(str(i + 1) for i in in_comments)
-        raise CourseError(f"{start!r} is only in a comment in {label} (line {numbers}): name a line "
-                          "of code, or start with the comment marker to show the comment itself")
+        raise CourseError(
+            f"{start!r} is only in a comment in {label} (line {numbers}): name a line "
+            "of code, or start with the comment marker to show the comment itself"
+        )
     if not found:
         raise CourseError(f"{start!r} is not in {label}")
     numbers = ", ".join(str(i + 1) for i in found)
-    raise CourseError(f"{start!r} is ambiguous in {label}: it is on lines {numbers}; give a longer "
-                      "start that only one line has, or show the object (show_code(views.name))")
+    raise CourseError(
+        f"{start!r} is ambiguous in {label}: it is on lines {numbers}; give a longer "
+        "start that only one line has, or show the object (show_code(views.name))"
+    )
 
 
 def code_of(target) -> str:
@@ -336,13 +361,17 @@ def predict(prediction, actual, what: str = "the answer", normalize=None) -> boo
     """
     norm = normalize or (lambda value: str(value).strip().lower())
     if prediction is None or (isinstance(prediction, str) and not prediction.strip()):
-        print(f"No prediction written. {what[:1].upper() + what[1:]}: {actual!r}\n"
-              "(Fill in the cell above, then run both cells again.)")
+        print(
+            f"No prediction written. {what[:1].upper() + what[1:]}: {actual!r}\n"
+            "(Fill in the cell above, then run both cells again.)"
+        )
         return None
     right = norm(prediction) == norm(actual)
     if right:
         print(f"Right: {what} is {actual!r}, as you predicted.")
     else:
-        print(f"Not quite: you predicted {prediction!r}, but {what} is {actual!r}. "
-              "Why? The cells above explain it.")
+        print(
+            f"Not quite: you predicted {prediction!r}, but {what} is {actual!r}. "
+            "Why? The cells above explain it."
+        )
     return right

@@ -16,7 +16,9 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.prepare")
-    parser.add_argument("--urls", action="store_true", help="print the stage's URL patterns as JSON")
+    parser.add_argument(
+        "--urls", action="store_true", help="print the stage's URL patterns as JSON"
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path.cwd()))

@@ -24,8 +24,9 @@ class Outcome:
 
 
 def git(root: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        ["git", *args], cwd=root, input=input, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def change_of(root: Path, stage: str, file: str, since: str = "HEAD") -> str:
@@ -35,13 +36,16 @@ def change_of(root: Path, stage: str, file: str, since: str = "HEAD") -> str:
     if proc.returncode != 0:
         raise CourseError(f"git diff failed: {proc.stderr.strip().splitlines()[-1:]}")
     if not proc.stdout.strip():
-        raise CourseError(f"{stage}/{file} has not changed since {since}: nothing to carry "
-                          f"(after a commit, use --since HEAD~1)")
+        raise CourseError(
+            f"{stage}/{file} has not changed since {since}: nothing to carry "
+            f"(after a commit, use --since HEAD~1)"
+        )
     return proc.stdout
 
 
-def apply(root: Path, patch: str, stages: list[str], file: str,
-          dry_run: bool = False) -> list[Outcome]:
+def apply(
+    root: Path, patch: str, stages: list[str], file: str, dry_run: bool = False
+) -> list[Outcome]:
     """Apply ``patch`` to each of ``stages`` (folders relative to ``root``) where it applies."""
     outcomes = []
     for stage in stages:
@@ -59,5 +63,7 @@ def apply(root: Path, patch: str, stages: list[str], file: str,
             outcomes.append(Outcome(stage, "already there"))
         else:
             reason = git(root, "apply", "--check", *where, "-", input=patch).stderr.strip()
-            outcomes.append(Outcome(stage, "does not apply", reason.splitlines()[-1] if reason else ""))
+            outcomes.append(
+                Outcome(stage, "does not apply", reason.splitlines()[-1] if reason else "")
+            )
     return outcomes

@@ -30,8 +30,11 @@ def _methods(view) -> tuple[str, ...]:
     if cls is not None:
         actions = getattr(view, "actions", None)  # a ViewSet's route maps methods to actions
         allowed = {m.upper() for m in cls.http_method_names}  # a view may turn some methods off
-        names = {m.upper() for m in actions} if actions else {
-            m.upper() for m in cls.http_method_names if hasattr(cls, m)}
+        names = (
+            {m.upper() for m in actions}
+            if actions
+            else {m.upper() for m in cls.http_method_names if hasattr(cls, m)}
+        )
         names &= allowed
         return tuple(m for m in ORDER if m in names - AUTOMATIC)
     return ()  # a plain function: whatever it does with request.method
@@ -58,14 +61,18 @@ def routes(prefix_filter: tuple[str, ...] = ("admin/",)) -> list[Route]:
                 continue
             view = entry.callback
             cls = getattr(view, "cls", None)
-            found.append(Route(
-                route=route,
-                name=namespace + entry.name if entry.name else "",
-                view=f"{view.__module__}.{getattr(view, '__name__', type(view).__name__)}",
-                methods=_methods(view),
-                authentication=tuple(c.__name__ for c in getattr(cls, "authentication_classes", ())),
-                permissions=tuple(c.__name__ for c in getattr(cls, "permission_classes", ())),
-            ))
+            found.append(
+                Route(
+                    route=route,
+                    name=namespace + entry.name if entry.name else "",
+                    view=f"{view.__module__}.{getattr(view, '__name__', type(view).__name__)}",
+                    methods=_methods(view),
+                    authentication=tuple(
+                        c.__name__ for c in getattr(cls, "authentication_classes", ())
+                    ),
+                    permissions=tuple(c.__name__ for c in getattr(cls, "permission_classes", ())),
+                )
+            )
 
     walk(get_resolver().url_patterns)
     return found
@@ -73,11 +80,15 @@ def routes(prefix_filter: tuple[str, ...] = ("admin/",)) -> list[Route]:
 
 def routes_markdown(only: str = "", **kwargs) -> str:
     """The routes as a Markdown table; ``only`` keeps the routes that start with it (``"api/"``)."""
-    rows = ["| route | name | methods | authentication | permission classes |",
-            "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "| route | name | methods | authentication | permission classes |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for r in routes(**kwargs):
         if not r.route.startswith(only):
             continue
-        rows.append(f"| `/{r.route}` | `{r.name}` | {', '.join(r.methods) or 'any (the view decides)'} | "
-                    f"{', '.join(r.authentication) or '-'} | {', '.join(r.permissions) or '-'} |")
+        rows.append(
+            f"| `/{r.route}` | `{r.name}` | {', '.join(r.methods) or 'any (the view decides)'} | "
+            f"{', '.join(r.authentication) or '-'} | {', '.join(r.permissions) or '-'} |"
+        )
     return "\n".join(rows)

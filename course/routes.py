@@ -65,15 +65,24 @@ def answer(method: str, path: str) -> dict:
         match = resolve(path)
     except Resolver404:
         return {"route": None}
-    result = {"route": normalize(match.route), "name": match.view_name, "methods": None,
-              "permissions": None}
+    result = {
+        "route": normalize(match.route),
+        "name": match.view_name,
+        "methods": None,
+        "permissions": None,
+    }
     cls = getattr(match.func, "cls", None) or getattr(match.func, "view_class", None)
     if cls is not None and hasattr(cls, "get_permissions"):  # a DRF view
         from rest_framework.request import Request
 
         view = cls(**(getattr(match.func, "initkwargs", None) or {}))
         request = RequestFactory().generic(method, path)
-        view.request, view.args, view.kwargs, view.format_kwarg = Request(request), (), match.kwargs, None
+        view.request, view.args, view.kwargs, view.format_kwarg = (
+            Request(request),
+            (),
+            match.kwargs,
+            None,
+        )
         view.headers = {}
         result["methods"] = sorted(m for m in view.allowed_methods if m not in ("OPTIONS", "HEAD"))
         result["permissions"] = sorted(type(p).__name__ for p in view.get_permissions())
@@ -123,8 +132,12 @@ def _placeholder(view) -> bool:
     from django.views.generic import TemplateView
 
     view_class = getattr(view, "view_class", None)
-    return bool(view_class and issubclass(view_class, TemplateView)
-                and not view_class.template_name and not (getattr(view, "view_initkwargs", {}) or {}).get("template_name"))
+    return bool(
+        view_class
+        and issubclass(view_class, TemplateView)
+        and not view_class.template_name
+        and not (getattr(view, "view_initkwargs", {}) or {}).get("template_name")
+    )
 
 
 def _resolves(url: str, name: str) -> bool:
@@ -143,7 +156,9 @@ def _value(route: str, name: str):
 
     match = re.search(PARAMETER.format(name=re.escape(name)), route)
     if name in ("pk", "id") and match:
-        segments = [s for s in re.split(r"[/^$]", route[: match.start()]) if re.fullmatch(r"[\w-]+", s)]
+        segments = [
+            s for s in re.split(r"[/^$]", route[: match.start()]) if re.fullmatch(r"[\w-]+", s)
+        ]
         wanted = segments[-1] if segments else ""
     elif name.endswith(("_pk", "_id")):
         wanted = name[:-3]

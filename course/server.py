@@ -48,8 +48,12 @@ def answers(url: str, timeout: float = 1.0) -> bool:
         return False
 
 
-def wait_until_answers(url: str, timeout: float = 30.0, process: subprocess.Popen | None = None,
-                       what: str = "the server") -> None:
+def wait_until_answers(
+    url: str,
+    timeout: float = 30.0,
+    process: subprocess.Popen | None = None,
+    what: str = "the server",
+) -> None:
     """Wait until an HTTP server answers at ``url``; a ``CourseError`` when ``process`` (the one
     that should answer) exits first, or when ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout
@@ -144,8 +148,15 @@ class LiveServer:
         lifeline = ["-m", "course.lifeline", str(self.die_with)] if self.die_with else []
         self.process = subprocess.Popen(
             # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
-            [sys.executable, *lifeline, "manage.py", "runserver", f"{self.host}:{self.port}",
-             "--noreload", "--skip-checks"],
+            [
+                sys.executable,
+                *lifeline,
+                "manage.py",
+                "runserver",
+                f"{self.host}:{self.port}",
+                "--noreload",
+                "--skip-checks",
+            ],
             cwd=self.stage_dir,
             env=env,
             stdout=self._log,
@@ -157,8 +168,12 @@ class LiveServer:
 
     def _wait_until_up(self) -> None:
         try:
-            wait_until_answers(self.url + "/", self.startup_timeout, self.process,
-                               what=f"the server of {self.stage_dir.name}")
+            wait_until_answers(
+                self.url + "/",
+                self.startup_timeout,
+                self.process,
+                what=f"the server of {self.stage_dir.name}",
+            )
         except CourseError as error:
             log = self.log_text.strip().splitlines()
             self.stop()
@@ -194,9 +209,18 @@ def standard_library_server(directory: Path | None = None):
     url = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory() as empty:
         process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", HOST,
-             "--directory", str(directory or empty)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "http.server",
+                str(port),
+                "--bind",
+                HOST,
+                "--directory",
+                str(directory or empty),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             for _ in range(100):

@@ -96,15 +96,27 @@ class Stage:
         return self.path / other
 
 
-def run_manage(where: Stage | os.PathLike | str, *args: str, check: bool = True,
-               capture: bool = False, env: dict[str, str] | None = None,
-               timeout: float | None = None) -> subprocess.CompletedProcess:
+def run_manage(
+    where: Stage | os.PathLike | str,
+    *args: str,
+    check: bool = True,
+    capture: bool = False,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess:
     """``python manage.py ARGS`` in a stage folder (a ``Stage`` or a path), with this interpreter
     and the course's environment (``dev_env`` plus ``env``). With ``check`` a failure becomes a
     one-line ``CourseError``; ``capture`` keeps stdout and stderr as text."""
     path = Path(getattr(where, "path", where))
-    proc = subprocess.run([sys.executable, "manage.py", *args], cwd=path, env=dev_env(env),
-                          text=True, encoding="utf-8", capture_output=capture, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=path,
+        env=dev_env(env),
+        text=True,
+        encoding="utf-8",
+        capture_output=capture,
+        timeout=timeout,
+    )
     if check and proc.returncode != 0:
         detail = (proc.stderr or proc.stdout or "").strip().splitlines()
         last = detail[-1] if detail else f"exit code {proc.returncode}"
@@ -180,7 +192,9 @@ def prepare(stage: Stage, fresh: bool = False, urls: bool = False):
         delete_db(stage)
     cached = _cached_db(stage)
     if cached and not stage.db.exists() and cached.exists():
-        shutil.copyfile(cached, stage.db)  # built before from the same code: no need to migrate again
+        shutil.copyfile(
+            cached, stage.db
+        )  # built before from the same code: no need to migrate again
     proc = run_module(stage, "course.prepare", *(["--urls"] if urls else []))
     if cached and not cached.exists() and stage.db.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -215,8 +229,14 @@ def _cached_db(stage: Stage) -> Path | None:
 
 def run_module(stage: Stage, module: str, *args: str):
     """``python -m MODULE ARGS`` in the stage folder; a failure becomes a one-line CourseError."""
-    proc = subprocess.run([sys.executable, "-m", module, *args], cwd=stage.path, text=True,
-                          encoding="utf-8", capture_output=True, env=dev_env())
+    proc = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=stage.path,
+        text=True,
+        encoding="utf-8",
+        capture_output=True,
+        env=dev_env(),
+    )
     if proc.returncode != 0:
         detail = (proc.stderr or proc.stdout or "").strip().splitlines()
         last = detail[-1] if detail else f"exit code {proc.returncode}"

@@ -30,8 +30,14 @@ def copy_stage(stage: Stage, parent: Path, ready: bool = True) -> Stage:
     return copy
 
 
-def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str | None = None,
-                     cells: int | None = None, env: dict[str, str] | None = None):
+def execute_notebook(
+    path: Path,
+    cwd: Path,
+    timeout: int = 180,
+    kernel_name: str | None = None,
+    cells: int | None = None,
+    env: dict[str, str] | None = None,
+):
     """Run every cell of the notebook at ``path`` in a fresh kernel started in ``cwd``.
 
     The kernel is the one the notebook names (what a learner gets when opening it: "Django
@@ -67,7 +73,9 @@ def execute_notebook(path: Path, cwd: Path, timeout: int = 180, kernel_name: str
     return nb
 
 
-def run_stage_notebooks(stage: Stage, parent: Path, timeout: int = 180, names: list[str] | None = None):
+def run_stage_notebooks(
+    stage: Stage, parent: Path, timeout: int = 180, names: list[str] | None = None
+):
     """Execute the stage's notebooks, top to bottom, against a live server of a fresh copy of it.
 
     The copy is prepared as ``course lab`` prepares a stage, its server is started here and handed
@@ -89,7 +97,9 @@ def run_stage_notebooks(stage: Stage, parent: Path, timeout: int = 180, names: l
             for path in copy.notebooks:
                 if names is not None and path.name not in names:
                     continue
-                executed[path.name] = execute_notebook(path, cwd=copy.path, timeout=timeout, env=env)
+                executed[path.name] = execute_notebook(
+                    path, cwd=copy.path, timeout=timeout, env=env
+                )
         finally:
             log = server.log_text
     return copy, executed, log
@@ -132,34 +142,50 @@ def committed_outputs(path: Path) -> str | None:
     import nbformat
 
     path = Path(path).resolve()
-    shown = subprocess.run(["git", "show", f":./{path.name}"], cwd=path.parent,
-                           capture_output=True, text=True, encoding="utf-8")
+    shown = subprocess.run(
+        ["git", "show", f":./{path.name}"],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     text = shown.stdout if shown.returncode == 0 else path.read_text(encoding="utf-8")
     where = "as git has it" if shown.returncode == 0 else "(not in git: the file itself)"
     nb = nbformat.reads(text, as_version=4)
     for number, cell in enumerate(nb.cells, 1):
         if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
             first = cell.source.splitlines()[0] if cell.source else ""
-            return (f"{path.name} {where} has outputs (cell {number}: {first[:60]!r}). Strip them "
-                    f"and stage the file again: python -m nbstripout --keep-id {path} && git add "
-                    f"{path}   (once per clone, `nbstripout --install` does it at every commit)")
+            return (
+                f"{path.name} {where} has outputs (cell {number}: {first[:60]!r}). Strip them "
+                f"and stage the file again: python -m nbstripout --keep-id {path} && git add "
+                f"{path}   (once per clone, `nbstripout --install` does it at every commit)"
+            )
     return None
+
+
 class Account(NamedTuple):
     username: str
     password: str
     key: str  # the token dj-rest-auth answered with: ``Authorization: Token <key>``
 
 
-def sign_up(base_url: str, username: str | None = None, password: str | None = None,
-            timeout: float = 10) -> Account:
+def sign_up(
+    base_url: str, username: str | None = None, password: str | None = None, timeout: float = 10
+) -> Account:
     """Sign a fresh user up through ``POST /accounts/signup/`` (lesson 06 on, and project/)."""
     import requests
 
     username = username or "user_" + secrets.token_hex(4)
     password = password or secrets.token_urlsafe(16)
-    response = requests.post(base_url + "/accounts/signup/", json={
-        "username": username, "password1": password, "password2": password,
-    }, timeout=timeout)
+    response = requests.post(
+        base_url + "/accounts/signup/",
+        json={
+            "username": username,
+            "password1": password,
+            "password2": password,
+        },
+        timeout=timeout,
+    )
     if response.status_code != 201:
         raise AssertionError(f"sign-up failed: {response.status_code} {response.text[:300]}")
     return Account(username, password, response.json()["key"])

@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility for administrative tasks."""
+
 import os
 import sys
 
@@ -19,7 +20,7 @@ def main():
     from django.core.exceptions import ImproperlyConfigured
 
     try:
-        settings.INSTALLED_APPS  # loads config/settings.py, which refuses to run unconfigured
+        settings.INSTALLED_APPS  # noqa: B018 - reading it loads config/settings.py, which may refuse
     except ImproperlyConfigured as exc:
         # The message says what to do; a traceback (and runserver's reloader) would bury it.
         sys.exit(f"project/ is not configured: {exc}")

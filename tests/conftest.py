@@ -69,5 +69,3 @@ SIGN_IN_FROM = 6  # lesson 06 (and project/, built on it) allow writes only to s
 def requires_sign_in(name: str) -> bool:
     number = resolve(name).number
     return number is None or number >= SIGN_IN_FROM
-
-

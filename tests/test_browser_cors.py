@@ -100,7 +100,8 @@ def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
         page.fill("#password", PASSWORD)
         page.click("#signin")
         page.wait_for_function(
-            f"document.getElementById('who').dataset.user === {username!r}", timeout=TIMEOUT_MS)
+            f"document.getElementById('who').dataset.user === {username!r}", timeout=TIMEOUT_MS
+        )
         state, text = wait_for_state(page, "ok", "error", "cors-error")
         assert state == "ok", text
 
@@ -115,12 +116,16 @@ def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
         page.close()
     assert not errors, errors
 
-    created = [a for a in requests.get(live.url + "/api/v1/articles/", timeout=10).json()
-               if a["title"] == title]
+    created = [
+        a
+        for a in requests.get(live.url + "/api/v1/articles/", timeout=10).json()
+        if a["title"] == title
+    ]
     assert len(created) == 1
     article = requests.get(f"{live.url}/api/v1/articles/{created[0]['id']}/", timeout=10).json()
-    me = requests.get(live.url + "/accounts/user/", headers={"Authorization": f"Token {key}"},
-                      timeout=10).json()
+    me = requests.get(
+        live.url + "/accounts/user/", headers={"Authorization": f"Token {key}"}, timeout=10
+    ).json()
     assert article["user"] == me["pk"], "the author must be the signed-in user of the page"
     assert "OPTIONS /api/v1/articles/" in live.log_text, "a POST with a token is preflighted"
 
@@ -128,7 +133,9 @@ def test_with_cors_on_the_page_lists_signs_in_and_creates(browser, setup_stage):
 def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
     client, server = setup_stage
     live = server("off")
-    username, _, key = sign_up(live.url, password=PASSWORD)  # requests is no browser: CORS never stops it
+    username, _, key = sign_up(
+        live.url, password=PASSWORD
+    )  # requests is no browser: CORS never stops it
     before = requests.get(live.url + "/api/v1/articles/", timeout=10).json()
 
     page = browser.new_page()
@@ -144,7 +151,8 @@ def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
         page.fill("#password", PASSWORD)
         page.click("#signin")
         page.wait_for_function(
-            "document.getElementById('status').dataset.state !== 'busy'", timeout=TIMEOUT_MS)
+            "document.getElementById('status').dataset.state !== 'busy'", timeout=TIMEOUT_MS
+        )
         state, text = wait_for_state(page, "ok", "error", "cors-error")
         assert state == "cors-error", text
 
@@ -156,7 +164,8 @@ def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
         page.fill("#content", "must not arrive")
         page.click("#create")
         page.wait_for_function(
-            "document.getElementById('status').dataset.state !== 'busy'", timeout=TIMEOUT_MS)
+            "document.getElementById('status').dataset.state !== 'busy'", timeout=TIMEOUT_MS
+        )
         state, text = wait_for_state(page, "ok", "error", "cors-error")
         assert state == "cors-error", text
     finally:
@@ -175,8 +184,10 @@ def test_browse_brings_back_what_the_page_saw(setup_stage):
     executable = chromium_or_skip()
     client, server = setup_stage
     allowed, refused = server(client.url), server("off")
-    visits = browse([page_url(client.port, allowed.url), page_url(client.port, refused.url)],
-                    executable=executable)
+    visits = browse(
+        [page_url(client.port, allowed.url), page_url(client.port, refused.url)],
+        executable=executable,
+    )
     assert visits[0].state == "ok" and visits[0].items
     assert visits[1].state == "cors-error" and not visits[1].items
     assert any("blocked by CORS policy" in line for line in visits[1].console), visits[1].console

@@ -50,10 +50,12 @@ def create(server, client, article_pk, body, **kwargs):
     return client.post(f"{server.url}/api/v1/articles/{article_pk}/comments/", json=body, **kwargs)
 
 
-def test_create_sets_the_article_and_ignores_a_client_sent_one(server, client, article_pk,
-                                                              other_article_pk):
-    response = create(server, client, article_pk, {"content": "라이브 댓글",
-                                                   "article": other_article_pk})
+def test_create_sets_the_article_and_ignores_a_client_sent_one(
+    server, client, article_pk, other_article_pk
+):
+    response = create(
+        server, client, article_pk, {"content": "라이브 댓글", "article": other_article_pk}
+    )
     assert response.status_code == requests.codes.created, response.text
     body = response.json()
     assert COMMENT_KEYS <= set(body)
@@ -72,16 +74,24 @@ def test_comment_on_a_missing_article_is_404_and_writes_nothing(server, client):
 
 # One body per way a request can fail over a real socket (parser, content type, serializer); the
 # rest of the bad inputs are each stage's articles/tests/test_comments.py.
-@pytest.mark.parametrize("body, content_type", [
-    ('{"content": ', "application/json"),           # malformed JSON
-    ("content=plain", "text/plain"),                # a body that is not JSON
-    ('{"content": ""}', "application/json"),        # content blank
-], ids=["malformed", "text-plain", "blank"])
-def test_bad_input_is_a_4xx_with_a_json_reason_and_writes_nothing(server, client, article_pk,
-                                                                  body, content_type):
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        ('{"content": ', "application/json"),  # malformed JSON
+        ("content=plain", "text/plain"),  # a body that is not JSON
+        ('{"content": ""}', "application/json"),  # content blank
+    ],
+    ids=["malformed", "text-plain", "blank"],
+)
+def test_bad_input_is_a_4xx_with_a_json_reason_and_writes_nothing(
+    server, client, article_pk, body, content_type
+):
     before = comments(server)
-    response = client.post(f"{server.url}/api/v1/articles/{article_pk}/comments/",
-                           data=body.encode(), headers={"Content-Type": content_type})
+    response = client.post(
+        f"{server.url}/api/v1/articles/{article_pk}/comments/",
+        data=body.encode(),
+        headers={"Content-Type": content_type},
+    )
     assert 400 <= response.status_code < 500, response.text
     assert response.status_code != requests.codes.not_found
     assert response.json(), "the body says why"
@@ -133,14 +143,17 @@ def test_missing_comment_is_404(server):
     assert requests.get(f"{server.url}/api/v1/comments/abc/").status_code == 404
 
 
-@pytest.mark.parametrize("method, path", [
-    ("POST", "/api/v1/comments/"),
-    ("DELETE", "/api/v1/comments/"),
-    ("PATCH", "/api/v1/comments/{comment}/"),
-    ("POST", "/api/v1/comments/{comment}/"),
-    ("GET", "/api/v1/articles/{article}/comments/"),
-    ("PUT", "/api/v1/articles/{article}/comments/"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("POST", "/api/v1/comments/"),
+        ("DELETE", "/api/v1/comments/"),
+        ("PATCH", "/api/v1/comments/{comment}/"),
+        ("POST", "/api/v1/comments/{comment}/"),
+        ("GET", "/api/v1/articles/{article}/comments/"),
+        ("PUT", "/api/v1/articles/{article}/comments/"),
+    ],
+)
 def test_other_methods_are_405_with_allow(server, client, article_pk, method, path):
     comment = comments(server)[0]["id"]
     before = comments(server)

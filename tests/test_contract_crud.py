@@ -22,8 +22,13 @@ DETAIL_KEYS = {"id", "title", "content", "created_at", "updated_at"}
 BAD_BODIES = [
     ("malformed-json", '{"title": "t", "content": ', "application/json", 400, None),
     ("not-json-text", "title=t&content=c", "text/plain", 415, None),
-    ("title-101-korean", json.dumps({"title": "가" * 101, "content": "c"}), "application/json", 400,
-     "title"),
+    (
+        "title-101-korean",
+        json.dumps({"title": "가" * 101, "content": "c"}),
+        "application/json",
+        400,
+        "title",
+    ),
 ]
 
 
@@ -95,7 +100,10 @@ def test_crud_round_trip_in_korean(api):
     updated = api.send("PUT", f"{LIST}{pk}/", {"title": "고친 글", "content": "고친 내용"})
     assert updated.status_code == 200
     assert (updated.json()["id"], updated.json()["title"], updated.json()["content"]) == (
-        pk, "고친 글", "고친 내용")
+        pk,
+        "고친 글",
+        "고친 내용",
+    )
     assert api.get(f"{LIST}{pk}/").json()["title"] == "고친 글"
 
     deleted = api.send("DELETE", f"{LIST}{pk}/")
@@ -104,15 +112,20 @@ def test_crud_round_trip_in_korean(api):
     assert pk not in [item["id"] for item in api.get(LIST).json()]
 
 
-@pytest.mark.parametrize("body, content_type, status, field",
-                         [case[1:] for case in BAD_BODIES], ids=[case[0] for case in BAD_BODIES])
+@pytest.mark.parametrize(
+    "body, content_type, status, field",
+    [case[1:] for case in BAD_BODIES],
+    ids=[case[0] for case in BAD_BODIES],
+)
 def test_bad_bodies_are_4xx_json_and_write_nothing(api, body, content_type, status, field):
     target = api.create()["id"]
     before = api.state(target)
     for method, path in (("POST", LIST), ("PUT", f"{LIST}{target}/")):
         errors = json_error(api.send(method, path, body, content_type), status)
         if field:
-            assert isinstance(errors[field], list) and all(isinstance(m, str) for m in errors[field])
+            assert isinstance(errors[field], list) and all(
+                isinstance(m, str) for m in errors[field]
+            )
         else:
             assert errors, "the body says why"
     assert api.state(target) == before, "nothing was written"
@@ -135,8 +148,10 @@ def test_unknown_or_non_numeric_pk_is_404_json(api, pk):
 def test_other_methods_are_405_with_allow(api):
     target = api.create()["id"]
     before = api.state(target)
-    cases = [(LIST, ("PUT", "PATCH", "DELETE"), {"GET", "POST"}),
-             (f"{LIST}{target}/", ("POST", "PATCH"), {"GET", "PUT", "DELETE"})]
+    cases = [
+        (LIST, ("PUT", "PATCH", "DELETE"), {"GET", "POST"}),
+        (f"{LIST}{target}/", ("POST", "PATCH"), {"GET", "PUT", "DELETE"}),
+    ]
     for path, methods, allowed in cases:
         for method in methods:
             response = api.send(method, path, {"title": "t", "content": "c"})

@@ -23,15 +23,27 @@ ROUNDS = 30
 # A route and the number of the lesson that brought it. <article> and <comment> are filled in
 # with rows of the stage's data. Pages (HTML) refuse writes with an empty 405, as lesson 01 shows.
 ROUTES = [
-    (1, '/articles/'), (1, '/articles/<article>/'), (1, '/echo/sweep'),
-    (2, '/api/v1/json-1/'), (2, '/api/v1/json-2/'), (2, '/api/v1/json-3/'),
-    (3, '/api/v1/articles/'), (3, '/api/v1/articles/<article>/'), (3, '/api/v1/no/such/route/'),
-    (4, '/api/v1/comments/'), (4, '/api/v1/comments/<comment>/'),
+    (1, '/articles/'),
+    (1, '/articles/<article>/'),
+    (1, '/echo/sweep'),
+    (2, '/api/v1/json-1/'),
+    (2, '/api/v1/json-2/'),
+    (2, '/api/v1/json-3/'),
+    (3, '/api/v1/articles/'),
+    (3, '/api/v1/articles/<article>/'),
+    (3, '/api/v1/no/such/route/'),
+    (4, '/api/v1/comments/'),
+    (4, '/api/v1/comments/<comment>/'),
     (4, '/api/v1/articles/<article>/comments/'),
-    (6, '/api/v1/users/'), (6, '/api/v1/health/'),
-    (6, '/accounts/signup/'), (6, '/accounts/login/'), (6, '/accounts/user/'),
-    (6, '/accounts/password/change/'), (6, '/accounts/password/reset/'),
-    (6, '/accounts/password/reset/confirm/'), (6, '/accounts/logout/'),
+    (6, '/api/v1/users/'),
+    (6, '/api/v1/health/'),
+    (6, '/accounts/signup/'),
+    (6, '/accounts/login/'),
+    (6, '/accounts/user/'),
+    (6, '/accounts/password/change/'),
+    (6, '/accounts/password/reset/'),
+    (6, '/accounts/password/reset/confirm/'),
+    (6, '/accounts/logout/'),
 ]
 PAGES = ('/articles/',)
 
@@ -76,8 +88,11 @@ def paths_of(name, url):
     if number >= 4:
         comments = requests.get(url + '/api/v1/comments/', timeout=TIMEOUT).json()
         comment = str(comments[0]['id']) if comments else '1'
-    return [path.replace('<article>', article).replace('<comment>', comment)
-            for first, path in ROUTES if first <= number]
+    return [
+        path.replace('<article>', article).replace('<comment>', comment)
+        for first, path in ROUTES
+        if first <= number
+    ]
 
 
 def assert_refused_in_json(response, path):
@@ -99,8 +114,14 @@ def test_hostile_requests_to_every_route_are_never_a_5xx(sweeper, name, kind):
         sent = dict(headers, **extra)
         if content_type:
             sent['Content-Type'] = content_type
-        response = requests.request(method, server.url + path + query, data=body, headers=sent,
-                                    timeout=TIMEOUT, allow_redirects=False)
+        response = requests.request(
+            method,
+            server.url + path + query,
+            data=body,
+            headers=sent,
+            timeout=TIMEOUT,
+            allow_redirects=False,
+        )
         assert_refused_in_json(response, path)
         if kind in ('3mb-json',) and response.status_code == 413:
             assert '2621440' in response.json()['detail']  # it says the limit
@@ -111,8 +132,14 @@ def test_hostile_requests_to_every_route_are_never_a_5xx(sweeper, name, kind):
 def test_a_write_without_the_slash_is_a_308_to_the_path_with_it(sweeper, name, method):
     server, headers, paths = sweeper(name)
     for path in (path for path in paths if path.endswith('/')):  # /echo/<anything> takes any path
-        response = requests.request(method, server.url + path.rstrip('/') + '?x=1', json={},
-                                    headers=headers, timeout=TIMEOUT, allow_redirects=False)
+        response = requests.request(
+            method,
+            server.url + path.rstrip('/') + '?x=1',
+            json={},
+            headers=headers,
+            timeout=TIMEOUT,
+            allow_redirects=False,
+        )
         if path.startswith('/accounts/') and response.status_code != 308:
             # dj-rest-auth's routes match with or without the slash: the view itself answers.
             assert_refused_in_json(response, path)
@@ -125,8 +152,9 @@ def test_a_write_without_the_slash_is_a_308_to_the_path_with_it(sweeper, name, m
 def test_a_post_without_the_slash_followed_creates_the_article_once(live, writer, name):
     url, session = live(name).url, writer(name)
     before = len(requests.get(url + '/api/v1/articles/', timeout=TIMEOUT).json())
-    response = session.post(url + '/api/v1/articles', json={'title': '슬래시', 'content': '없이'},
-                            timeout=TIMEOUT)  # requests follows the 308 with the same POST
+    response = session.post(
+        url + '/api/v1/articles', json={'title': '슬래시', 'content': '없이'}, timeout=TIMEOUT
+    )  # requests follows the 308 with the same POST
     assert response.status_code == 201, response.text
     assert [r.status_code for r in response.history] == [308]
     assert len(requests.get(url + '/api/v1/articles/', timeout=TIMEOUT).json()) == before + 1
@@ -157,36 +185,54 @@ def test_a_put_racing_a_delete_never_brings_the_article_back(live, writer, name)
     url, headers = live(name).url, dict(writer(name).headers)
     outcomes = []
     for i in range(ROUNDS):
-        created = requests.post(url + '/api/v1/articles/', json={'title': f'경주 {i}', 'content': 'c'},
-                                headers=headers, timeout=TIMEOUT)
+        created = requests.post(
+            url + '/api/v1/articles/',
+            json={'title': f'경주 {i}', 'content': 'c'},
+            headers=headers,
+            timeout=TIMEOUT,
+        )
         assert created.status_code == 201, created.text
         detail = f"{url}/api/v1/articles/{created.json()['id']}/"
         put, delete = race(
-            lambda: requests.put(detail, json={'title': '고침', 'content': 'c'}, headers=headers,
-                                 timeout=TIMEOUT),
+            lambda: requests.put(
+                detail, json={'title': '고침', 'content': 'c'}, headers=headers, timeout=TIMEOUT
+            ),
             lambda: requests.delete(detail, headers=headers, timeout=TIMEOUT),
         )
         assert put.status_code in (200, 404), put.text
         assert delete.status_code == 204, delete.text
         after = requests.get(detail, timeout=TIMEOUT)
-        assert after.status_code == 404, f'round {i}: the deleted article came back ({put.status_code})'
+        assert after.status_code == 404, (
+            f'round {i}: the deleted article came back ({put.status_code})'
+        )
         outcomes.append(put.status_code)
-    print(f'{name}: PUT answers over {ROUNDS} rounds:',
-          {code: outcomes.count(code) for code in set(outcomes)})
+    print(
+        f'{name}: PUT answers over {ROUNDS} rounds:',
+        {code: outcomes.count(code) for code in set(outcomes)},
+    )
 
 
 @pytest.mark.parametrize('name', stages_from('04'))
 def test_a_comment_racing_its_articles_delete_is_201_or_404_never_a_5xx(live, writer, name):
     url, headers = live(name).url, dict(writer(name).headers)
     for i in range(ROUNDS):
-        created = requests.post(url + '/api/v1/articles/', json={'title': f'댓글 경주 {i}', 'content': 'c'},
-                                headers=headers, timeout=TIMEOUT)
+        created = requests.post(
+            url + '/api/v1/articles/',
+            json={'title': f'댓글 경주 {i}', 'content': 'c'},
+            headers=headers,
+            timeout=TIMEOUT,
+        )
         pk = created.json()['id']
         comment, delete = race(
-            lambda: requests.post(f'{url}/api/v1/articles/{pk}/comments/', json={'content': '늦은'},
-                                  headers=headers, timeout=TIMEOUT),
-            lambda: requests.delete(f'{url}/api/v1/articles/{pk}/', headers=headers,
-                                    timeout=TIMEOUT),
+            lambda: requests.post(
+                f'{url}/api/v1/articles/{pk}/comments/',
+                json={'content': '늦은'},
+                headers=headers,
+                timeout=TIMEOUT,
+            ),
+            lambda: requests.delete(
+                f'{url}/api/v1/articles/{pk}/', headers=headers, timeout=TIMEOUT
+            ),
         )
         assert comment.status_code in (201, 404), comment.text
         assert delete.status_code == 204, delete.text
@@ -198,11 +244,17 @@ def test_a_comment_racing_its_articles_delete_is_201_or_404_never_a_5xx(live, wr
 # Lesson 06: the method before authentication, and accounts answers that tell the truth.
 
 ANONYMOUS_405 = [
-    ('DELETE', '/api/v1/articles/'), ('PUT', '/api/v1/articles/'), ('PATCH', '/api/v1/articles/'),
-    ('POST', '/api/v1/articles/<article>/'), ('PATCH', '/api/v1/articles/<article>/'),
-    ('POST', '/api/v1/comments/'), ('POST', '/api/v1/comments/<comment>/'),
-    ('PATCH', '/api/v1/comments/<comment>/'), ('PUT', '/api/v1/articles/<article>/comments/'),
-    ('DELETE', '/api/v1/articles/<article>/comments/'), ('POST', '/api/v1/users/'),
+    ('DELETE', '/api/v1/articles/'),
+    ('PUT', '/api/v1/articles/'),
+    ('PATCH', '/api/v1/articles/'),
+    ('POST', '/api/v1/articles/<article>/'),
+    ('PATCH', '/api/v1/articles/<article>/'),
+    ('POST', '/api/v1/comments/'),
+    ('POST', '/api/v1/comments/<comment>/'),
+    ('PATCH', '/api/v1/comments/<comment>/'),
+    ('PUT', '/api/v1/articles/<article>/comments/'),
+    ('DELETE', '/api/v1/articles/<article>/comments/'),
+    ('POST', '/api/v1/users/'),
     ('DELETE', '/accounts/user/'),
 ]
 
@@ -215,8 +267,9 @@ def test_a_method_a_route_does_not_have_is_405_before_authentication(sweeper, na
     for method, path in ANONYMOUS_405:
         path = path.replace('<article>', article).replace('/api/v1/comments/<comment>/', comment)
         for who in ({}, headers):  # anonymous, and a signed-in user who is not staff
-            response = requests.request(method, server.url + path, json={}, headers=who,
-                                        timeout=TIMEOUT)
+            response = requests.request(
+                method, server.url + path, json={}, headers=who, timeout=TIMEOUT
+            )
             assert response.status_code == 405, f'{method} {path} {who}: {response.text}'
             assert method not in response.headers['Allow']
             assert response.json()['detail']
@@ -226,9 +279,15 @@ PASSWORD = 'contract-password-42'
 
 
 def signup(url, username, password=PASSWORD):
-    return requests.post(url + '/accounts/signup/', json={
-        'username': username, 'password1': password, 'password2': password,
-    }, timeout=TIMEOUT)
+    return requests.post(
+        url + '/accounts/signup/',
+        json={
+            'username': username,
+            'password1': password,
+            'password2': password,
+        },
+        timeout=TIMEOUT,
+    )
 
 
 @pytest.mark.parametrize('name', stages_from('06'))
@@ -246,16 +305,21 @@ def test_password_change_needs_the_old_password_and_ends_the_old_token(live, nam
     auth = {'Authorization': f'Token {key}'}
     new = 'another-contract-pw-77'
     body = {'old_password': 'wrong', 'new_password1': new, 'new_password2': new}
-    response = requests.post(url + '/accounts/password/change/', json=body, headers=auth,
-                             timeout=TIMEOUT)
+    response = requests.post(
+        url + '/accounts/password/change/', json=body, headers=auth, timeout=TIMEOUT
+    )
     assert response.status_code == 400 and 'old_password' in response.json(), response.text
     body['old_password'] = PASSWORD
-    response = requests.post(url + '/accounts/password/change/', json=body, headers=auth,
-                             timeout=TIMEOUT)
+    response = requests.post(
+        url + '/accounts/password/change/', json=body, headers=auth, timeout=TIMEOUT
+    )
     assert response.status_code == 200, response.text
     assert requests.get(url + '/accounts/user/', headers=auth, timeout=TIMEOUT).status_code == 401
-    response = requests.post(url + '/accounts/login/', json={
-        'username': 'changer_' + name[:2], 'password': new}, timeout=TIMEOUT)
+    response = requests.post(
+        url + '/accounts/login/',
+        json={'username': 'changer_' + name[:2], 'password': new},
+        timeout=TIMEOUT,
+    )
     assert response.status_code == 200 and response.json()['key'] != key
 
 
@@ -263,8 +327,12 @@ def test_password_change_needs_the_old_password_and_ends_the_old_token(live, nam
 def test_put_user_with_the_own_username_is_200(live, name):
     url = live(name).url
     key = signup(url, 'myself_' + name[:2]).json()['key']
-    response = requests.put(url + '/accounts/user/', json={'username': 'myself_' + name[:2]},
-                            headers={'Authorization': f'Token {key}'}, timeout=TIMEOUT)
+    response = requests.put(
+        url + '/accounts/user/',
+        json={'username': 'myself_' + name[:2]},
+        headers={'Authorization': f'Token {key}'},
+        timeout=TIMEOUT,
+    )
     assert response.status_code == 200, response.text
 
 
@@ -280,11 +348,19 @@ def test_look_alike_usernames_are_refused(live, name):
 @pytest.mark.parametrize('name', stages_from('06'))
 def test_password_reset_never_500s_nor_tells_who_is_registered(live, name):
     url = live(name).url
-    requests.post(url + '/accounts/signup/', json={
-        'username': 'resetter_' + name[:2], 'email': f'reset_{name[:2]}@example.com',
-        'password1': PASSWORD, 'password2': PASSWORD}, timeout=TIMEOUT)
-    answers = [requests.post(url + '/accounts/password/reset/', json={'email': email},
-                             timeout=TIMEOUT)
-               for email in (f'reset_{name[:2]}@example.com', 'nobody@example.com')]
+    requests.post(
+        url + '/accounts/signup/',
+        json={
+            'username': 'resetter_' + name[:2],
+            'email': f'reset_{name[:2]}@example.com',
+            'password1': PASSWORD,
+            'password2': PASSWORD,
+        },
+        timeout=TIMEOUT,
+    )
+    answers = [
+        requests.post(url + '/accounts/password/reset/', json={'email': email}, timeout=TIMEOUT)
+        for email in (f'reset_{name[:2]}@example.com', 'nobody@example.com')
+    ]
     assert [a.status_code for a in answers] == [200, 200], answers[0].text
     assert answers[0].json() == answers[1].json()

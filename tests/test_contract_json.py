@@ -88,15 +88,21 @@ def test_seed_adds_n_articles_that_every_route_shows_in_korean(live, name):
 # The refusals are the course's one `seed` command's (course/tests/test_seed.py, and each stage's
 # articles/tests/test_seed.py in-process); over a subprocess they are shown once, on lesson 02.
 @pytest.mark.xdist_group("02_rest_json")
-@pytest.mark.parametrize("args", [["--number=0"], ["--number=1000000000"], ["--locale", "xx_XX"]],
-                         ids=["zero", "absurd", "locale"])
+@pytest.mark.parametrize(
+    "args",
+    [["--number=0"], ["--number=1000000000"], ["--locale", "xx_XX"]],
+    ids=["zero", "absurd", "locale"],
+)
 def test_seed_refuses_bad_arguments_in_one_line_and_writes_nothing(live, args):
     server = live("02_rest_json")
     before = rows(server, "/api/v1/json-1/")
     proc = seed(server, *args)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.strip().startswith("CommandError:") and len(proc.stderr.strip().splitlines()) == 1
+    assert (
+        proc.stderr.strip().startswith("CommandError:")
+        and len(proc.stderr.strip().splitlines()) == 1
+    )
     assert rows(server, "/api/v1/json-1/") == before
 
 
@@ -112,8 +118,9 @@ def test_json_routes_refuse_writes_with_405(live, writer, name, method):
     server, session = live(name), writer(name)
     before = rows(server, "/api/v1/json-1/")
     for path in ROUTES:
-        response = session.request(method, server.url + path, json={"title": "t", "content": "c"},
-                                   timeout=10)
+        response = session.request(
+            method, server.url + path, json={"title": "t", "content": "c"}, timeout=10
+        )
         assert response.status_code == 405, (path, response.text[:200])
         assert method in response.json()["detail"], path  # says why, in JSON
         allowed = {m.strip() for m in response.headers["Allow"].split(",")}

@@ -23,14 +23,17 @@ IDS = [exercise.key for exercise in EXERCISES]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
-def test_check_fails_untouched_then_the_solution_passes_and_keeps_the_stage_tests(exercise, tmp_path):
+def test_check_fails_untouched_then_the_solution_passes_and_keeps_the_stage_tests(
+    exercise, tmp_path
+):
     copy = tmp_path / exercise.stage.name
     shutil.copytree(exercise.stage.path, copy, ignore=IGNORE)
 
     untouched = run_check(exercise, copy)
     assert not untouched.passed, f"{exercise.key}: the check passes on an untouched copy"
-    assert not any("your copy does not run" in p or "the check stopped" in p
-                   for p in untouched.problems), untouched.problems  # it fails for the right reason
+    assert not any(
+        "your copy does not run" in p or "the check stopped" in p for p in untouched.problems
+    ), untouched.problems  # it fails for the right reason
 
     apply_patch(exercise.patch, copy)
     solved = run_check(exercise, copy)
@@ -59,8 +62,9 @@ def test_statement_hints_and_declarations(exercise):
     if exercise.kind in ("predict", "break"):
         assert exercise.answer_keys, "a predict/break exercise lists its ANSWERS"
         for key in exercise.answer_keys:
-            assert re.search(rf"`{key}\b|^{key}:", exercise.readme, re.M), \
+            assert re.search(rf"`{key}\b|^{key}:", exercise.readme, re.M), (
                 f"README tells the learner the key {key!r}"
+            )
 
 
 def test_every_lesson_numbers_its_exercises_from_one():

@@ -15,7 +15,6 @@ from course.stages import LESSONS, ROOT
 GLOSSARY = ROOT / "GLOSSARY.md"
 
 
-
 def glossary() -> list[dict[str, str]]:
     rows = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
@@ -23,8 +22,14 @@ def glossary() -> list[dict[str, str]]:
         if len(cells) != 4 or cells[0] in ("English", "---"):
             continue
         english, korean, meaning, lesson = cells
-        rows.append({"english": english.strip("`"), "korean": korean, "meaning": meaning,
-                     "lesson": lesson.strip("`")})
+        rows.append(
+            {
+                "english": english.strip("`"),
+                "korean": korean,
+                "meaning": meaning,
+                "lesson": lesson.strip("`"),
+            }
+        )
     return rows
 
 
@@ -39,10 +44,14 @@ def lesson_text(folder: str) -> str:
 
 
 def taught(english: str, korean: str, text: str) -> bool:
-    words = r"\s+".join(re.escape(word) for word in english.split())  # a line may break between them
+    words = r"\s+".join(
+        re.escape(word) for word in english.split()
+    )  # a line may break between them
     pattern = rf"(?<![\w-]){words}\w{{0,3}}\s*\(([^()]*)\)"
-    return any(korean in " ".join(match.group(1).split())
-               for match in re.finditer(pattern, text, re.IGNORECASE))
+    return any(
+        korean in " ".join(match.group(1).split())
+        for match in re.finditer(pattern, text, re.IGNORECASE)
+    )
 
 
 TERMS = glossary()

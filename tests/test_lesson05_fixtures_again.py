@@ -17,7 +17,7 @@ HEADING = "To make the fixtures again"
 
 def readme_commands(readme: str) -> list[list[str]]:
     """The `python manage.py ...` lines of the first code block after the heading sentence."""
-    block = re.search(r"```\n(.*?)```", readme[readme.index(HEADING):], re.S).group(1)
+    block = re.search(r"```\n(.*?)```", readme[readme.index(HEADING) :], re.S).group(1)
     return [shlex.split(line) for line in block.splitlines() if line.startswith("python manage.py")]
 
 
@@ -32,15 +32,28 @@ def test_fixtures_made_again_keep_tests_and_notebook_green(tmp_path, monkeypatch
     commands = readme_commands((stage.path / "README.md").read_text(encoding="utf-8"))
     assert [c[2] for c in commands] == ["seed", "dumpdata", "dumpdata"], commands
     for command in commands:
-        proc = subprocess.run([sys.executable, *command[1:]], cwd=stage.path, env=dev_env(),
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        proc = subprocess.run(
+            [sys.executable, *command[1:]],
+            cwd=stage.path,
+            env=dev_env(),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
     after = rows(fixtures / "articles.json"), rows(fixtures / "comments.json")
     assert after[0] > before[0] and after[1] > before[1], (before, after)
 
-    proc = subprocess.run([sys.executable, "manage.py", "test", "articles", "--noinput"],
-                          cwd=stage.path, env=dev_env(), capture_output=True, text=True,
-                          encoding="utf-8", timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "test", "articles", "--noinput"],
+        cwd=stage.path,
+        env=dev_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-4000:]
 
     with LiveServer(stage.path) as server:

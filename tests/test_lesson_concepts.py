@@ -34,8 +34,12 @@ def test_every_korean_term_of_the_readme_is_in_the_notebooks(name):
     stage = resolve(name)
     terms = korean_terms((stage.path / "README.md").read_text(encoding="utf-8"))
     assert terms, "the README's concept list gives no Korean terms"
-    text = normalized(" ".join(
-        "".join(cell["source"]) for nb in stage.notebooks
-        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]))
+    text = normalized(
+        " ".join(
+            "".join(cell["source"])
+            for nb in stage.notebooks
+            for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        )
+    )
     missing = sorted(term for term in terms if term not in text)
     assert not missing, f"in {name}/README.md's concepts but in none of its notebooks: {missing}"

@@ -42,17 +42,23 @@ def test_notebook_uses_the_learners_own_runserver(stage01, tmp_path):
     log = tmp_path / "runserver.log"
     with open(log, "w", encoding="utf-8") as out:
         learner = subprocess.Popen(  # the learner's terminal: with the auto-reloader, as typed
-            [sys.executable, "manage.py", "runserver", str(port)], cwd=stage01.path,
-            env=dev_env({"PYTHONUNBUFFERED": "1"}), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [sys.executable, "manage.py", "runserver", str(port)],
+            cwd=stage01.path,
+            env=dev_env({"PYTHONUNBUFFERED": "1"}),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         assert wait_until(lambda: answers(f"http://127.0.0.1:{port}/")), log.read_text()
         nb = execute_notebook(stage01.notebook, cwd=stage01.path, cells=FIRST_CELLS)
     finally:
         os.killpg(learner.pid, signal.SIGINT)  # Ctrl-C in the learner's terminal
         learner.wait(timeout=30)
-    said = "".join(o.get("text", "") for o in nb.cells[next(
-        i for i, c in enumerate(nb.cells) if c.cell_type == "code")].outputs)
+    said = "".join(
+        o.get("text", "")
+        for o in nb.cells[next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")].outputs
+    )
     assert f"Using http://127.0.0.1:{port}: `python manage.py runserver`" in said, said
     requests_seen = log.read_text(encoding="utf-8")
     assert '"GET /echo/hello?lang=ko HTTP/1.1" 200' in requests_seen, requests_seen
@@ -63,8 +69,9 @@ def test_a_named_port_that_nothing_answers_is_a_clear_error(stage01):
     install_spec()
     manager, client = start_new_kernel(kernel_name=KERNEL_NAME, cwd=str(stage01.path))
     try:
-        out, error = run_cell(client, "from course.notebook import live_server\n"
-                                      f"live_server(port={port})")
+        out, error = run_cell(
+            client, f"from course.notebook import live_server\nlive_server(port={port})"
+        )
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -75,8 +82,12 @@ def test_a_hidden_server_dies_with_a_killed_kernel(stage01):
     install_spec()
     manager, client = start_new_kernel(kernel_name=KERNEL_NAME, cwd=str(stage01.path))
     try:
-        out, error = run_cell(client, "from course.notebook import setup, live_server\n"
-                                      "stage = setup()\nserver = live_server()", timeout=120)
+        out, error = run_cell(
+            client,
+            "from course.notebook import setup, live_server\n"
+            "stage = setup()\nserver = live_server()",
+            timeout=120,
+        )
         assert error is None, error
         assert "no server of 01_http_uri was running" in out and "stops with the kernel" in out
         port = int(re.search(r"Using http://127\.0\.0\.1:(\d+):", out).group(1))
@@ -86,4 +97,6 @@ def test_a_hidden_server_dies_with_a_killed_kernel(stage01):
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
-    assert wait_until(lambda: not port_busy(port), timeout=30), "the hidden server outlived its kernel"
+    assert wait_until(lambda: not port_busy(port), timeout=30), (
+        "the hidden server outlived its kernel"
+    )

@@ -5,8 +5,12 @@ import pytest
 from course.stages import ROOT, all_stages
 from course.testing import committed_outputs
 
-NOTEBOOKS = sorted({*(p for s in all_stages() for p in s.path.glob("*.ipynb")),
-                    *(ROOT / "notebooks").glob("*.ipynb")})
+NOTEBOOKS = sorted(
+    {
+        *(p for s in all_stages() for p in s.path.glob("*.ipynb")),
+        *(ROOT / "notebooks").glob("*.ipynb"),
+    }
+)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -17,8 +17,15 @@ POSTGRES_URL = os.environ.get("COURSE_POSTGRES_URL")  # .ci/run starts PostgreSQ
 def run(args, env=None, timeout=900):
     if args[:2] == [sys.executable, "manage.py"]:
         return run_manage(PROJECT, *args[2:], check=False, capture=True, env=env, timeout=timeout)
-    return subprocess.run(args, cwd=PROJECT, capture_output=True, text=True, encoding="utf-8",
-                          env=dev_env(env), timeout=timeout)
+    return subprocess.run(
+        args,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dev_env(env),
+        timeout=timeout,
+    )
 
 
 def test_project_tests_pass_on_sqlite():
@@ -27,15 +34,29 @@ def test_project_tests_pass_on_sqlite():
     assert "\nOK" in proc.stderr
 
 
-@pytest.mark.skipif(not POSTGRES_URL and not os.environ.get("CI"),
-                    reason="no PostgreSQL here: set COURSE_POSTGRES_URL (CI does)")
+@pytest.mark.skipif(
+    not POSTGRES_URL and not os.environ.get("CI"),
+    reason="no PostgreSQL here: set COURSE_POSTGRES_URL (CI does)",
+)
 def test_project_tests_pass_on_postgresql():
     assert POSTGRES_URL, "CI must provide COURSE_POSTGRES_URL (see .ci/run)"
-    proc = run([sys.executable, "manage.py", "test", "--noinput"], env={"DATABASE_URL": POSTGRES_URL})
+    proc = run(
+        [sys.executable, "manage.py", "test", "--noinput"], env={"DATABASE_URL": POSTGRES_URL}
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr[-5000:]
-    assert "postgresql" in run([sys.executable, "manage.py", "shell", "-c",
-                                "from django.db import connection; print(connection.vendor)"],
-                               env={"DATABASE_URL": POSTGRES_URL}).stdout
+    assert (
+        "postgresql"
+        in run(
+            [
+                sys.executable,
+                "manage.py",
+                "shell",
+                "-c",
+                "from django.db import connection; print(connection.vendor)",
+            ],
+            env={"DATABASE_URL": POSTGRES_URL},
+        ).stdout
+    )
 
 
 def test_fuzzing_the_schema_finds_no_server_error_and_no_schema_violation():
@@ -44,12 +65,18 @@ def test_fuzzing_the_schema_finds_no_server_error_and_no_schema_violation():
 
 
 # In the kernel each names (Python 3), and once in the "Django Shell-Plus" kernel a learner may pick.
-@pytest.mark.parametrize("name, kernel", [("project_jwt", None), ("project_performance", None),
-                                          ("project_jwt", KERNEL_NAME)])
+@pytest.mark.parametrize(
+    "name, kernel",
+    [("project_jwt", None), ("project_performance", None), ("project_jwt", KERNEL_NAME)],
+)
 def test_project_notebook_runs_against_a_live_server(name, kernel, tmp_path, monkeypatch):
     """On a throwaway SQLite file, so the learner's project/db.sqlite3 is never touched."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{(tmp_path / 'db.sqlite3').as_posix()}")
     monkeypatch.delenv(SERVER_URL_ENV, raising=False)
     monkeypatch.delenv(SERVER_STAGE_ENV, raising=False)
-    execute_notebook(ROOT / "notebooks" / f"{name}.ipynb", cwd=ROOT / "notebooks", timeout=300,
-                     kernel_name=kernel)
+    execute_notebook(
+        ROOT / "notebooks" / f"{name}.ipynb",
+        cwd=ROOT / "notebooks",
+        timeout=300,
+        kernel_name=kernel,
+    )

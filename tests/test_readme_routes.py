@@ -28,6 +28,7 @@ from course.stages import dev_env, lessons
 STAGES = lessons()
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}
 
+
 def route_rows(readme: str) -> list[dict]:
     """The rows of the README's "## Routes" table: requests, permission text, whole first cell."""
     if "\n## Routes" not in readme:
@@ -39,14 +40,16 @@ def route_rows(readme: str) -> list[dict]:
     rows = []
     for line in lines[2:]:
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        rows.append({
-            "requests": requests_in(cells[0]),
-            "permission": cells[permission] if permission is not None else "",
-            "catch_all": cells[0].lower().startswith("any"),
-            # a row answered "405" names methods the route must NOT have (lesson 06's "a method a
-            # route does not have" row)
-            "refused": "405" in cells[-1] and not re.search(r"\b20\d\b", cells[-1]),
-        })
+        rows.append(
+            {
+                "requests": requests_in(cells[0]),
+                "permission": cells[permission] if permission is not None else "",
+                "catch_all": cells[0].lower().startswith("any"),
+                # a row answered "405" names methods the route must NOT have (lesson 06's "a method a
+                # route does not have" row)
+                "refused": "405" in cells[-1] and not re.search(r"\b20\d\b", cells[-1]),
+            }
+        )
     return rows
 
 
@@ -77,8 +80,18 @@ def concrete(path: str) -> str:
 
 def stage_answers(stage, requests):
     proc = subprocess.run(
-        [sys.executable, "-m", "course.routes", *(f"{m or 'GET'} {concrete(p)}" for m, p in requests)],
-        cwd=stage.path, capture_output=True, text=True, encoding="utf-8", env=dev_env(), timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "course.routes",
+            *(f"{m or 'GET'} {concrete(p)}" for m, p in requests),
+        ],
+        cwd=stage.path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dev_env(),
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -112,11 +125,18 @@ def test_readme_route_tables_match_the_urlconf_and_permissions(stage):
                 if got["methods"] is not None and method and method not in got["methods"]:
                     problems.append(f"{where}: the view allows only {got['methods']}")
                 named = set(re.findall(r"[A-Z]\w+", row["permission"]))
-                if (name == stage.name and named and got["permissions"] is not None
-                        and named != set(got["permissions"])):
-                    problems.append(f"{where}: the README says {sorted(named)}, the view has "
-                                    f"{got['permissions']}")
+                if (
+                    name == stage.name
+                    and named
+                    and got["permissions"] is not None
+                    and named != set(got["permissions"])
+                ):
+                    problems.append(
+                        f"{where}: the README says {sorted(named)}, the view has "
+                        f"{got['permissions']}"
+                    )
     missing = [route for route in seen["routes"] if route not in covered]
-    problems += [f"route {route} of {stage.name} is in no README table up to this stage"
-                 for route in missing]
+    problems += [
+        f"route {route} of {stage.name} is in no README table up to this stage" for route in missing
+    ]
     assert not problems, "\n".join(problems)

@@ -29,8 +29,14 @@ def site(tmp_path_factory):
     Built by the command a learner runs, so its printed path and build time are checked too.
     """
     out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run([sys.executable, "-m", "course", "site", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=1500)
+    proc = subprocess.run(
+        [sys.executable, "-m", "course", "site", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=1500,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
     printed = proc.stdout.strip().splitlines()
     assert Path(printed[-1]) == out / "html" / "index.html"
@@ -105,7 +111,7 @@ def test_every_internal_link_resolves(html_dir):
     pages = {path: _parse(path) for path in html_dir.rglob("*.html") if "_static" not in path.parts}
     broken = []
     for page, parsed in pages.items():
-        for tag, attr, link in parsed.links:
+        for _tag, _attr, link in parsed.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):
                 continue
@@ -164,7 +170,9 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield browser
         browser.close()
 
@@ -183,8 +191,13 @@ def page(browser, tmp_path_factory, request):
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: page.problems.append(f"request failed: {r.url}"))
-    page.on("request", lambda r: not r.url.startswith("http://127.0.0.1:")
-            and page.problems.append(f"request to another site: {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            not r.url.startswith("http://127.0.0.1:")
+            and page.problems.append(f"request to another site: {r.url}")
+        ),
+    )
     yield page
     shots = tmp_path_factory.getbasetemp() / "screenshots"
     shots.mkdir(exist_ok=True)

@@ -19,7 +19,9 @@ def run(stage_dir, *args):
 def test_stage_own_tests_pass(name, tmp_path):
     """The stage's articles/tests/, run by Django's test runner on a throwaway test database
     (in a copy of the stage, so not even an empty db.sqlite3 appears in the learner's folder)."""
-    proc = run(copy_stage(resolve(name), tmp_path, ready=False).path, "test", "--noinput", "-v", "1")
+    proc = run(
+        copy_stage(resolve(name), tmp_path, ready=False).path, "test", "--noinput", "-v", "1"
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Ran " in proc.stderr and " 0 tests" not in proc.stderr, proc.stderr
 

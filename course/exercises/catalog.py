@@ -154,5 +154,7 @@ def find(stage_name: str, number: str | int) -> Exercise:
     if not found:
         raise CourseError(f"{stage.name} has no exercises yet")
     numbers = ", ".join(str(e.number) for e in found)
-    raise CourseError(f"{stage.name} has no exercise {wanted}: try one of {numbers} "
-                      f"(python -m course exercises {short(stage)})")
+    raise CourseError(
+        f"{stage.name} has no exercise {wanted}: try one of {numbers} "
+        f"(python -m course exercises {short(stage)})"
+    )

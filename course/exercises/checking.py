@@ -71,12 +71,15 @@ class Check:
 
     # -- life cycle -------------------------------------------------------------------------
 
-    def __enter__(self) -> "Check":
+    def __enter__(self) -> Check:
         self._scratch = Path(tempfile.mkdtemp(prefix="course-check-"))
         self._copy = self._scratch / self.exercise.stage.name
         try:
-            shutil.copytree(self.folder, self._copy,
-                            ignore=shutil.ignore_patterns(ANSWERS, "*.ipynb", *IGNORE_NAMES))
+            shutil.copytree(
+                self.folder,
+                self._copy,
+                ignore=shutil.ignore_patterns(ANSWERS, "*.ipynb", *IGNORE_NAMES),
+            )
             _compile_all(self._copy)
             # runserver opens no database until the first request, so it starts while the copy
             # is prepared: the two Django start-ups overlap.
@@ -132,17 +135,22 @@ class Check:
     def _run(self, what: str, *args: str, stdin: str | None = None, timeout: float = 120):
         proc = subprocess.run(
             [sys.executable, "-m", "course.exercises.runner", what, *args],
-            cwd=self._copy, env=dev_env({"PYTHONUNBUFFERED": "1"}), input=stdin,
-            capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+            cwd=self._copy,
+            env=dev_env({"PYTHONUNBUFFERED": "1"}),
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
         )
         errors = [line for line in proc.stderr.splitlines() if line.startswith(runner.ERROR)]
         if proc.returncode != 0:
             if errors:
-                raise BrokenCopy(errors[-1][len(runner.ERROR):])
+                raise BrokenCopy(errors[-1][len(runner.ERROR) :])
             tail = (proc.stderr or proc.stdout).strip().splitlines()
             raise BrokenCopy(tail[-1] if tail else f"exit code {proc.returncode}")
         results = [line for line in proc.stdout.splitlines() if line.startswith(runner.RESULT)]
-        return json.loads(results[-1][len(runner.RESULT):]) if results else None
+        return json.loads(results[-1][len(runner.RESULT) :]) if results else None
 
     @property
     def server(self) -> LiveServer:
@@ -193,11 +201,15 @@ class Check:
 
     def sign_up(self, username: str | None = None, password: str | None = None) -> str:
         """A fresh user signed up through ``POST /accounts/signup/``; returns the token's key."""
-        self._credentials = (username or "learner_" + secrets.token_hex(4),
-                             password or secrets.token_urlsafe(16))
+        self._credentials = (
+            username or "learner_" + secrets.token_hex(4),
+            password or secrets.token_urlsafe(16),
+        )
         username, password = self._credentials
-        response = self.post("/accounts/signup/", json={
-            "username": username, "password1": password, "password2": password})
+        response = self.post(
+            "/accounts/signup/",
+            json={"username": username, "password1": password, "password2": password},
+        )
         self.require_status(response, HTTPStatus.CREATED)
         return self.json(response).get("key", "")
 
@@ -205,7 +217,9 @@ class Check:
         """project/: a fresh user's JWT access token (``POST /accounts/jwt/create/``)."""
         self.sign_up()
         username, password = self._credentials
-        response = self.post("/accounts/jwt/create/", json={"username": username, "password": password})
+        response = self.post(
+            "/accounts/jwt/create/", json={"username": username, "password": password}
+        )
         self.require_status(response, HTTPStatus.OK)
         return self.json(response).get("access", "")
 
@@ -227,8 +241,9 @@ class Check:
         wanted = expected if isinstance(expected, (tuple, list, set)) else (expected,)
         if response.status_code in [int(code) for code in wanted]:
             return True
-        self.problems.append(self.describe(response) + "; expected "
-                             + " or ".join(_status(code) for code in wanted))
+        self.problems.append(
+            self.describe(response) + "; expected " + " or ".join(_status(code) for code in wanted)
+        )
         return False
 
     def require_status(self, response, expected) -> None:
@@ -285,9 +300,11 @@ class Check:
             return False
         norm = normalize or (lambda value: str(value).strip().lower())
         if norm(given) != norm(actual):
-            self.problems.append(f"your prediction {key}: {given!r} is not what happened; "
-                                 "try again (python -m course hint "
-                                 f"{self.exercise.label})")
+            self.problems.append(
+                f"your prediction {key}: {given!r} is not what happened; "
+                "try again (python -m course hint "
+                f"{self.exercise.label})"
+            )
             return False
         return True
 
@@ -355,7 +372,9 @@ def run_check(exercise: Exercise, folder: Path) -> Result:
     except BrokenCopy as exc:
         check.problems.append(f"your copy does not run: {exc}")
     except subprocess.TimeoutExpired:
-        check.problems.append("the check took too long: is something waiting for input, or looping?")
+        check.problems.append(
+            "the check took too long: is something waiting for input, or looping?"
+        )
     except Exception as exc:
         import requests
 
@@ -374,10 +393,15 @@ def run_stage_tests(folder: Path, exclude: list[str], labels: list[str] | None =
     args = [arg for label in exclude for arg in ("--exclude", label)] + list(labels or [])
     proc = subprocess.run(
         [sys.executable, "-m", "course.exercises.runner", "tests", *args],
-        cwd=folder, env=dev_env(), capture_output=True, text=True, encoding="utf-8", timeout=600,
+        cwd=folder,
+        env=dev_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
     )
     results = [line for line in proc.stdout.splitlines() if line.startswith(runner.RESULT)]
     if proc.returncode != 0 or not results:
         tail = proc.stderr.strip().splitlines()
         raise CourseError(f"the stage tests did not run in {folder}: {tail[-1] if tail else '?'}")
-    return json.loads(results[-1][len(runner.RESULT):])
+    return json.loads(results[-1][len(runner.RESULT) :])

@@ -41,14 +41,18 @@ def cmd_exercises(args) -> int:
             done = sum(workspace.is_passed(e) for e in mine)
             print(f"{stage.title}  ({done}/{len(mine)} done)")
             for exercise in mine:
-                print(f"  {_mark(exercise)} {exercise.label:<10} {exercise.title}  ({exercise.kind})")
+                print(
+                    f"  {_mark(exercise)} {exercise.label:<10} {exercise.title}  ({exercise.kind})"
+                )
         upcoming = _next(found)
         if upcoming is None:
             print("\nEvery exercise passed. Well done!")
         else:
-            print(f"\nNext: {upcoming.label} {upcoming.title}\n"
-                  f"  python -m course exercises {upcoming.label}   (read it)\n"
-                  f"  python -m course check {upcoming.label}       (check it)")
+            print(
+                f"\nNext: {upcoming.label} {upcoming.title}\n"
+                f"  python -m course exercises {upcoming.label}   (read it)\n"
+                f"  python -m course check {upcoming.label}       (check it)"
+            )
         return 0
 
     stage = resolve(args.stage)
@@ -59,26 +63,39 @@ def cmd_exercises(args) -> int:
     copy = workspace.work_copy(stage)
     if args.number is not None:
         exercise = find(stage.name, args.number)
-        print(f"# {exercise.title}   [{exercise.label}, {exercise.kind}, "
-              f"{'passed' if workspace.is_passed(exercise) else 'not passed yet'}]\n")
+        print(
+            f"# {exercise.title}   [{exercise.label}, {exercise.kind}, "
+            f"{'passed' if workspace.is_passed(exercise) else 'not passed yet'}]\n"
+        )
         print(exercise.statement)
-        print(f"Your copy: {_rel(copy.path)}/  (edit there: "
-              + ", ".join(f"{_rel(copy.path / p)}" for p in exercise.edit) + ")")
+        print(
+            f"Your copy: {_rel(copy.path)}/  (edit there: "
+            + ", ".join(f"{_rel(copy.path / p)}" for p in exercise.edit)
+            + ")"
+        )
         if exercise.answer_keys:
             print(f"Predictions: {_rel(workspace.answers_file(exercise, copy.path))}")
-        print(f"Check: python -m course check {exercise.label}   "
-              f"Hint: python -m course hint {exercise.label}")
+        print(
+            f"Check: python -m course check {exercise.label}   "
+            f"Hint: python -m course hint {exercise.label}"
+        )
         return 0
     if not had_copy:
-        print(f"Made your copy of {stage.name}: {_rel(copy.path)}/ (the shipped stage stays as it is)\n")
+        print(
+            f"Made your copy of {stage.name}: {_rel(copy.path)}/ (the shipped stage stays as it is)\n"
+        )
     print(f"{stage.title}: exercises  (your copy: {_rel(copy.path)}/)")
     for exercise in mine:
         edits = ", ".join(exercise.edit) or "-"
-        print(f"  {_mark(exercise)} {exercise.number}. {exercise.title}  ({exercise.kind}; edit: {edits})")
+        print(
+            f"  {_mark(exercise)} {exercise.number}. {exercise.title}  ({exercise.kind}; edit: {edits})"
+        )
     upcoming = _next(mine)
     if upcoming:
-        print(f"\nNext: python -m course exercises {upcoming.label}   (the statement)\n"
-              f"      python -m course check {upcoming.label}       (check your work)")
+        print(
+            f"\nNext: python -m course exercises {upcoming.label}   (the statement)\n"
+            f"      python -m course check {upcoming.label}       (check your work)"
+        )
     else:
         print("\nAll done in this lesson.")
     return 0
@@ -94,8 +111,10 @@ def _print_result(result, before_passed: bool) -> None:
         print(f"  - {problem}")
     print(f"Hint: python -m course hint {exercise.label}")
     if before_passed:
-        print("(You passed this exercise before; it stays passed. "
-              f"python -m course restart {exercise.label} starts it over.)")
+        print(
+            "(You passed this exercise before; it stays passed. "
+            f"python -m course restart {exercise.label} starts it over.)"
+        )
 
 
 def check_once(exercise: Exercise) -> bool:
@@ -144,9 +163,12 @@ def cmd_hint(args) -> int:
 
 def cmd_solution(args) -> int:
     exercise = find(args.stage, args.number)
-    print(f"The reference solution of {exercise.label} ({exercise.title}).\n"
-          "Reading it before trying takes the exercise away: try the hints first "
-          f"(python -m course hint {exercise.label}).\n", flush=True)
+    print(
+        f"The reference solution of {exercise.label} ({exercise.title}).\n"
+        "Reading it before trying takes the exercise away: try the hints first "
+        f"(python -m course hint {exercise.label}).\n",
+        flush=True,
+    )
     if not args.apply:
         sys.stdout.write(exercise.patch)
         print(f"\nApply it to your copy: python -m course solution {exercise.label} --apply")
@@ -162,8 +184,9 @@ def cmd_solution(args) -> int:
     try:
         workspace.apply_patch(exercise.patch, copy.path)
     except CourseError as error:
-        raise CourseError(f"{error}; start it over first: python -m course restart "
-                          f"{exercise.label}") from None
+        raise CourseError(
+            f"{error}; start it over first: python -m course restart {exercise.label}"
+        ) from None
     print(f"Applied to {_rel(copy.path)}/: " + ", ".join(exercise.patched_files))
     print(f"Check it: python -m course check {exercise.label}")
     return 0
@@ -198,14 +221,19 @@ def cmd_restart(args) -> int:
             print(f"You have no copy of {stage.name} yet: nothing to start over.")
             return 0
         restored = workspace.restart_exercise(exercise)
-        print(f"Exercise {exercise.label} starts over: "
-              + (", ".join(restored) or "no file") + " as shipped; its progress cleared.")
+        print(
+            f"Exercise {exercise.label} starts over: "
+            + (", ".join(restored) or "no file")
+            + " as shipped; its progress cleared."
+        )
         return 0
     path = workspace.work_path(stage)
     if not args.yes and path.exists():
         if not sys.stdin or not sys.stdin.isatty():
             raise CourseError(f"restart deletes your copy {_rel(path)}/: add --yes to confirm")
-        answer = input(f"Delete {_rel(path)}/ and your progress in {stage.name}? [y/N] ").strip().lower()
+        answer = (
+            input(f"Delete {_rel(path)}/ and your progress in {stage.name}? [y/N] ").strip().lower()
+        )
         if answer not in ("y", "yes"):
             print("Nothing changed.")
             return 0
@@ -223,19 +251,26 @@ def cmd_watch(args) -> int:
         raise CourseError(f"{stage.name} has no exercises yet")
     current = find(stage.name, args.number) if args.number is not None else _next(mine)
     if current is None:
-        print(f"Every exercise of {stage.name} passed. (python -m course restart {short(stage)} K "
-              "to do one again)")
+        print(
+            f"Every exercise of {stage.name} passed. (python -m course restart {short(stage)} K "
+            "to do one again)"
+        )
         return 0
     copy = workspace.work_copy(stage)
     print(f"Watching {_rel(copy.path)}/ (Ctrl-C stops).", flush=True)
     try:
         while current is not None:
             if check_once(current):
-                following = [e for e in mine if e.number > current.number and not workspace.is_passed(e)]
+                following = [
+                    e for e in mine if e.number > current.number and not workspace.is_passed(e)
+                ]
                 current = following[0] if following else None
                 if current is not None:
-                    print(f"\nNow exercise {current.label}: {current.title}\n"
-                          f"  python -m course exercises {current.label}", flush=True)
+                    print(
+                        f"\nNow exercise {current.label}: {current.title}\n"
+                        f"  python -m course exercises {current.label}",
+                        flush=True,
+                    )
                     continue
                 print(f"\nEvery exercise of {stage.name} after this one passed.")
                 return 0
@@ -249,10 +284,13 @@ def cmd_watch(args) -> int:
 
 def _wait_for_change(folder) -> None:
     """Return after the next save of a file that matters (not the database or caches)."""
+
     def matters(change, path: str) -> bool:
         name = path.replace("\\", "/")
-        return not any(part in name for part in ("/__pycache__/", "db.sqlite3", ".ipynb_checkpoints",
-                                                 "/.", ".log"))
+        return not any(
+            part in name
+            for part in ("/__pycache__/", "db.sqlite3", ".ipynb_checkpoints", "/.", ".log")
+        )
 
     try:
         from watchfiles import watch
@@ -266,21 +304,29 @@ def _wait_for_change(folder) -> None:
 
 
 def _snapshot(folder):
-    return {str(p): p.stat().st_mtime for p in folder.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith("db.sqlite3")}
+    return {
+        str(p): p.stat().st_mtime
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith("db.sqlite3")
+    }
 
 
 def add_commands(sub) -> None:
     """Add the exercise commands to ``python -m course``'s subparsers."""
-    p = sub.add_parser("exercises", help="the exercises: every lesson, or one lesson (makes your copy)",
-                       description="List the exercises and what is done. With a lesson, make your "
-                       "copy of it in work/ (first time) and list its exercises; with a number too, "
-                       "show that exercise's statement.")
+    p = sub.add_parser(
+        "exercises",
+        help="the exercises: every lesson, or one lesson (makes your copy)",
+        description="List the exercises and what is done. With a lesson, make your "
+        "copy of it in work/ (first time) and list its exercises; with a number too, "
+        "show that exercise's statement.",
+    )
     p.add_argument("stage", nargs="?")
     p.add_argument("number", nargs="?")
     p.set_defaults(func=cmd_exercises)
 
-    p = sub.add_parser("check", help="check exercise K of a lesson in your copy: pass, or what is wrong")
+    p = sub.add_parser(
+        "check", help="check exercise K of a lesson in your copy: pass, or what is wrong"
+    )
     p.add_argument("stage")
     p.add_argument("number")
     p.set_defaults(func=cmd_check)
@@ -291,7 +337,9 @@ def add_commands(sub) -> None:
     p.add_argument("--all", action="store_true", help="every hint at once")
     p.set_defaults(func=cmd_hint)
 
-    p = sub.add_parser("solution", help="the reference solution of an exercise (a diff), after a warning")
+    p = sub.add_parser(
+        "solution", help="the reference solution of an exercise (a diff), after a warning"
+    )
     p.add_argument("stage")
     p.add_argument("number")
     p.add_argument("--apply", action="store_true", help="apply it to your copy in work/")
@@ -306,7 +354,9 @@ def add_commands(sub) -> None:
     p = sub.add_parser("progress", help="a table: lesson, exercises done / total")
     p.set_defaults(func=cmd_progress)
 
-    p = sub.add_parser("restart", help="start one exercise (restart 03 2) or your whole copy (restart 03) over")
+    p = sub.add_parser(
+        "restart", help="start one exercise (restart 03 2) or your whole copy (restart 03) over"
+    )
     p.add_argument("stage")
     p.add_argument("number", nargs="?")
     p.add_argument("--yes", action="store_true", help="do not ask first (whole copy)")
@@ -322,6 +372,9 @@ def lab_stage(stage, pristine: bool = False):
     if pristine or not shipped or not workspace.has_copy(stage):
         return stage
     path = workspace.work_path(stage)
-    print(f"Opening your exercise copy {_rel(path)}/ (the shipped stage: "
-          f"python -m course lab {short(stage)} --pristine)", flush=True)
+    print(
+        f"Opening your exercise copy {_rel(path)}/ (the shipped stage: "
+        f"python -m course lab {short(stage)} --pristine)",
+        flush=True,
+    )
     return Stage(stage.name, path)

@@ -30,14 +30,22 @@ def make_patch(exercise: Exercise, solved: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="course-make-patch-") as tmp:
         left, right = Path(tmp) / "a", Path(tmp) / "b"
         shutil.copytree(exercise.stage.path, left, ignore=workspace.IGNORE)
-        shutil.copytree(solved, right, ignore=shutil.ignore_patterns(
-            workspace.ANSWERS, *["__pycache__", ".ipynb_checkpoints", "db.sqlite3*", "*.pyc", "*.log"]))
+        shutil.copytree(
+            solved,
+            right,
+            ignore=shutil.ignore_patterns(
+                workspace.ANSWERS,
+                *["__pycache__", ".ipynb_checkpoints", "db.sqlite3*", "*.pyc", "*.log"],
+            ),
+        )
         mine = workspace.answers_file(exercise, solved)
-        if mine.exists() and exercise.answer_keys:  # a prediction exercise's answers are its solution
+        if (
+            mine.exists() and exercise.answer_keys
+        ):  # a prediction exercise's answers are its solution
             target = workspace.answers_file(exercise, right)
             target.parent.mkdir(parents=True)
             shutil.copyfile(mine, target)
-        text = "".join(unified(left, right, label_a="a", label_b="b"))
+        text = "".join(unified(left, right))  # the folders are named a and b
     if not text:
         raise CourseError(f"{solved} is the same as the shipped stage: nothing to write")
     return text
@@ -50,8 +58,10 @@ def try_exercise(exercise: Exercise) -> int:
         folder = Path(tmp) / exercise.stage.name
         shutil.copytree(exercise.stage.path, folder, ignore=workspace.IGNORE)
         before = run_check(exercise, folder)
-        print(f"untouched: {'PASSED (wrong: it must fail)' if before.passed else 'fails, good'} "
-              f"({before.seconds:.1f} s)")
+        print(
+            f"untouched: {'PASSED (wrong: it must fail)' if before.passed else 'fails, good'} "
+            f"({before.seconds:.1f} s)"
+        )
         for problem in before.problems:
             print(f"  - {problem}")
         workspace.apply_patch(exercise.patch, folder)

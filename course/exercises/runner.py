@@ -60,12 +60,14 @@ def prepare() -> object:
     from django.core.management import call_command
     from django.urls import get_resolver
 
-    get_resolver().url_patterns  # imports urls.py and every view module it names
+    get_resolver().url_patterns  # noqa: B018 - reading it imports urls.py and every view module
     out = io.StringIO()
     try:
         call_command("makemigrations", check=True, dry_run=True, verbosity=1, stdout=out)
     except SystemExit:
-        apps = [line.split("'")[1] for line in out.getvalue().splitlines() if "Migrations for" in line]
+        apps = [
+            line.split("'")[1] for line in out.getvalue().splitlines() if "Migrations for" in line
+        ]
         raise MissingMigration(
             f"a model of {', '.join(apps) or 'an app'} changed but has no migration: run "
             "`python manage.py makemigrations` in your copy"
@@ -94,7 +96,9 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
             kept = unittest.TestSuite()
             for test in _flatten(suite):
                 test_id = test.id()
-                if not any(test_id == label or test_id.startswith(label + ".") for label in excluded):
+                if not any(
+                    test_id == label or test_id.startswith(label + ".") for label in excluded
+                ):
                     kept.addTest(test)
             return kept
 

@@ -65,9 +65,10 @@ def write_answer_template(exercise: Exercise, folder: Path, overwrite: bool = Fa
     if not keys or (target.exists() and not overwrite):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"# Exercise {exercise.label}: {exercise.title}",
-             "# Write each prediction after its colon, then: python -m course check "
-             f"{exercise.label}"]
+    lines = [
+        f"# Exercise {exercise.label}: {exercise.title}",
+        f"# Write each prediction after its colon, then: python -m course check {exercise.label}",
+    ]
     target.write_text("\n".join(lines + [f"{key}: " for key in keys]) + "\n", encoding="utf-8")
 
 
@@ -227,8 +228,10 @@ def apply_patch(patch_text: str, folder: Path) -> None:
         already = [m for m in collect.messages if "already patched" in m]
         if not ok or (collect.messages and not already):
             reason = next((m.strip() for m in collect.messages if "hunk" in m), "it does not fit")
-            raise CourseError(f"the solution does not apply to {folder}: {reason} "
-                              "(files changed since the stage shipped?)")
+            raise CourseError(
+                f"the solution does not apply to {folder}: {reason} "
+                "(files changed since the stage shipped?)"
+            )
         for rel in targets:
             if _read(scratch / rel) != before[rel]:
                 (folder / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -17,22 +17,27 @@ from course.testing import copy_stage
 
 def run(parent: Path, number: int = 3) -> dict:
     """Copy stage 05 under ``parent`` and run the workflow there; return what each step left."""
-    copy: Stage = copy_stage(resolve("05"), parent, ready=False)   # no database yet
+    copy: Stage = copy_stage(resolve("05"), parent, ready=False)  # no database yet
     env = dev_env()
     steps = {}
 
     def manage(*args: str) -> str:
         return copy.manage(*args, capture=True, env=env).stdout
 
-    manage("migrate")                                                  # empty tables
+    manage("migrate")  # empty tables
     steps["seed"] = manage("seed", "articles", f"--number={number}", "--locale=ko_KR", "--seed=5")
     fixtures = copy.path / "articles" / "fixtures"
-    for model, name in (("articles.article", "articles.json"), ("articles.comment", "comments.json")):
+    for model, name in (
+        ("articles.article", "articles.json"),
+        ("articles.comment", "comments.json"),
+    ):
         manage("dumpdata", model, "--indent", "2", "-o", f"articles/fixtures/{name}")
-    dumped = {name: json.loads((fixtures / name).read_text(encoding="utf-8"))
-              for name in ("articles.json", "comments.json")}
+    dumped = {
+        name: json.loads((fixtures / name).read_text(encoding="utf-8"))
+        for name in ("articles.json", "comments.json")
+    }
 
-    copy.db.unlink()                                                   # a brand-new database
+    copy.db.unlink()  # a brand-new database
     manage("migrate")
     steps["loaddata"] = manage("loaddata", "articles.json", "comments.json")
     steps["reloaded"] = json.loads(manage("dumpdata", "articles.article", "articles.comment"))

@@ -19,7 +19,9 @@ with isolate_apps("articles"):
             app_label = "articles"
 
     class RenamedComment(models.Model):
-        article = models.ForeignKey(RenamedArticle, on_delete=models.CASCADE, related_name="comments")
+        article = models.ForeignKey(
+            RenamedArticle, on_delete=models.CASCADE, related_name="comments"
+        )
         content = models.TextField()
 
         class Meta:

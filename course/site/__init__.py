@@ -39,7 +39,9 @@ HERE = Path(__file__).resolve().parent
 BUILD = ROOT / "build" / "site"
 MERMAID_JS = HERE / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 EXERCISES = ROOT / "exercises"
-NPM_HINT = "run: npm ci --prefix course/site   (installs the pinned Mermaid script; Node.js 20 or later)"
+NPM_HINT = (
+    "run: npm ci --prefix course/site   (installs the pinned Mermaid script; Node.js 20 or later)"
+)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -112,9 +114,21 @@ def fence(body: str, info: str = "") -> str:
     return f"{ticks}{info}\n{body.rstrip()}\n{ticks}\n"
 
 
-LANGUAGES = {".py": "python", ".json": "json", ".html": "html", ".md": "markdown", ".js": "javascript",
-             ".css": "css", ".txt": "text", ".toml": "toml", ".ini": "ini", ".cfg": "ini",
-             ".yml": "yaml", ".yaml": "yaml", ".sh": "bash"}
+LANGUAGES = {
+    ".py": "python",
+    ".json": "json",
+    ".html": "html",
+    ".md": "markdown",
+    ".js": "javascript",
+    ".css": "css",
+    ".txt": "text",
+    ".toml": "toml",
+    ".ini": "ini",
+    ".cfg": "ini",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".sh": "bash",
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -137,16 +151,27 @@ RULES = [
     (re.compile(r"\b(127\.0\.0\.1|localhost):[1-6]\d{4}\b"), r"\1:8000"),
     # DRF token keys, session ids and CSRF tokens, random user names (secrets.token_hex(4)).
     (re.compile(r"\b[0-9a-f]{40}\b"), FIXED_TOKEN),
-    (re.compile(r"""(sessionid['"]?\s*[:=]\s*['"]?)\w{32}"""), r"\1abcdefghijklmnopqrstuvwxyz012345"),
-    (re.compile(r"""(csrftoken['"]?\s*[:=]\s*['"]?)\w{32,64}"""), r"\1ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"),
-    (re.compile(r"""(['"]?jti['"]?\s*:\s*['"])[0-9a-f]{32}"""), r"\g<1>0123456789abcdef0123456789abcdef"),
+    (
+        re.compile(r"""(sessionid['"]?\s*[:=]\s*['"]?)\w{32}"""),
+        r"\1abcdefghijklmnopqrstuvwxyz012345",
+    ),
+    (
+        re.compile(r"""(csrftoken['"]?\s*[:=]\s*['"]?)\w{32,64}"""),
+        r"\1ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+    ),
+    (
+        re.compile(r"""(['"]?jti['"]?\s*:\s*['"])[0-9a-f]{32}"""),
+        r"\g<1>0123456789abcdef0123456789abcdef",
+    ),
     (re.compile(r"\b([a-z]+[-_])[0-9a-f]{8}\b"), r"\g<1>5f3c9a1e"),
     # Names tempfile made: prefix, then 8 random characters.
     (re.compile(r"(/tmp/[A-Za-z0-9]*-?)[A-Za-z0-9_]{8}(?=/)"), r"\1abcd1234"),
     # Times: ISO 8601 to the second and HTTP dates.
     (re.compile(r"\b\d{4}-\d\d-\d\d([T ])\d\d:\d\d:\d\d"), r"2026-03-02\g<1>09:00:00"),
-    (re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT"),
-     "Mon, 02 Mar 2026 09:00:00 GMT"),
+    (
+        re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT"),
+        "Mon, 02 Mar 2026 09:00:00 GMT",
+    ),
 ]
 # Fractions of a second: a fixed digit per place, trailing zeros kept, so "rounded to
 # milliseconds" (.936692 -> .936000) still shows as .123456 -> .123000.
@@ -218,7 +243,9 @@ def normalize_text(text: str, machine_paths: dict[str, str]) -> str:
         text = text.replace(path, machine_paths[path])
     text = JWT.sub(_jwt, text)
     text = JWT_PART.sub(_jwt_part, text)
-    text = SIGNATURE.sub(lambda m: m.group(1) + "c2lnbmVkIHdpdGggdGhlIHNlcnZlcidzIFNFQ1JFVF9LRVk", text)
+    text = SIGNATURE.sub(
+        lambda m: m.group(1) + "c2lnbmVkIHdpdGggdGhlIHNlcnZlcidzIFNFQ1JFVF9LRVk", text
+    )
     return _plain(text)
 
 
@@ -227,8 +254,11 @@ def _merge_streams(outputs: list) -> list:
     merged = []
     for output in outputs:
         last = merged[-1] if merged else None
-        if (last is not None and output.get("output_type") == "stream" == last.get("output_type")
-                and output.get("name") == last.get("name")):
+        if (
+            last is not None
+            and output.get("output_type") == "stream" == last.get("output_type")
+            and output.get("name") == last.get("name")
+        ):
             last["text"] += output["text"]
         else:
             merged.append(output)
@@ -250,7 +280,9 @@ def normalize(item: Executed):
                 if isinstance(data.get(mime), str):
                     data[mime] = normalize_text(data[mime], item.machine_paths)
             if output.get("output_type") == "error":
-                output["traceback"] = [normalize_text(line, item.machine_paths) for line in output["traceback"]]
+                output["traceback"] = [
+                    normalize_text(line, item.machine_paths) for line in output["traceback"]
+                ]
     nb.metadata.pop("widgets", None)
     return nb
 
@@ -259,7 +291,9 @@ def unexpected_tracebacks(item: Executed) -> list[str]:
     """Cells that show a traceback without being tagged ``raises-exception`` (an error on purpose)."""
     found = []
     for index, cell in enumerate(item.notebook.cells):
-        if cell.cell_type != "code" or "raises-exception" in cell.get("metadata", {}).get("tags", []):
+        if cell.cell_type != "code" or "raises-exception" in cell.get("metadata", {}).get(
+            "tags", []
+        ):
             continue
         for output in cell.get("outputs", []):
             text = output.get("text", "") + "".join(output.get("traceback", []))
@@ -270,7 +304,12 @@ def unexpected_tracebacks(item: Executed) -> list[str]:
 
 
 def _machine_paths(copy: Path | None, shown: str) -> dict[str, str]:
-    paths = {str(ROOT) + os.sep: "", str(ROOT): ".", sys.prefix: ".venv", tempfile.gettempdir(): "/tmp"}
+    paths = {
+        str(ROOT) + os.sep: "",
+        str(ROOT): ".",
+        sys.prefix: ".venv",
+        tempfile.gettempdir(): "/tmp",
+    }
     if copy is not None:
         paths[str(copy)] = shown
     return paths
@@ -282,10 +321,17 @@ def execute_stage(stage: Stage, scratch: Path) -> list[Executed]:
     started = time.perf_counter()
     copy, executed, log = run_stage_notebooks(stage, scratch)
     if "Traceback" in log:
-        raise CourseError(f"the server of {stage.name} raised while its notebook ran:\n{log[-2000:]}")
+        raise CourseError(
+            f"the server of {stage.name} raised while its notebook ran:\n{log[-2000:]}"
+        )
     seconds = time.perf_counter() - started
     return [
-        Executed(f"{stage_dir(stage)}/{name[:-6]}", nb, _machine_paths(copy.path, stage_dir(stage)), seconds)
+        Executed(
+            f"{stage_dir(stage)}/{name[:-6]}",
+            nb,
+            _machine_paths(copy.path, stage_dir(stage)),
+            seconds,
+        )
         for name, nb in executed.items()
     ]
 
@@ -301,7 +347,11 @@ def execute_course_notebook(path: Path, scratch: Path) -> list[Executed]:
     # The kernel must start its own server, not one this process may know of.
     env.update({SERVER_URL_ENV: "", SERVER_STAGE_ENV: ""})
     nb = execute_notebook(path, cwd=path.parent, timeout=300, env=env)
-    return [Executed(f"notebooks/{path.stem}", nb, _machine_paths(None, ""), time.perf_counter() - started)]
+    return [
+        Executed(
+            f"notebooks/{path.stem}", nb, _machine_paths(None, ""), time.perf_counter() - started
+        )
+    ]
 
 
 def course_notebooks() -> list[Path]:
@@ -359,7 +409,11 @@ def exercise_folders(stage: Stage) -> list[Path]:
     folder = EXERCISES / stage.name
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.is_dir() and re.match(r"\d+_", p.name) and (p / "README.md").exists()]
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and re.match(r"\d+_", p.name) and (p / "README.md").exists()
+    ]
     return sorted(found, key=lambda p: int(p.name.split("_", 1)[0]))
 
 
@@ -414,8 +468,10 @@ def diff_page(stage: Stage) -> str:
     before = previous(stage)
     if before is None:
         base, label = diffs.startproject_baseline(), "startproject"
-        intro = ("Lesson 01 has no stage before it: this is what it adds to what `django-admin "
-                 "startproject config .` and `python manage.py startapp articles` generate.")
+        intro = (
+            "Lesson 01 has no stage before it: this is what it adds to what `django-admin "
+            "startproject config .` and `python manage.py startapp articles` generate."
+        )
         command = ""
     else:
         base, label = before.path, before.name
@@ -435,26 +491,34 @@ def diff_page(stage: Stage) -> str:
 
 def files_page(stage: Stage) -> str:
     folder = stage_dir(stage)
-    parts = [f"# The files of `{folder}/`\n",
-             f"Every file of the stage folder, as the course ships it (notebooks: see "
-             f"[the lesson page](/{folder}/index.md)). `python -m course lab "
-             f"{stage.number:02d}` runs it on your machine.\n"]
+    parts = [
+        f"# The files of `{folder}/`\n",
+        f"Every file of the stage folder, as the course ships it (notebooks: see "
+        f"[the lesson page](/{folder}/index.md)). `python -m course lab "
+        f"{stage.number:02d}` runs it on your machine.\n",
+    ]
     for rel, path in diffs.files(stage.path).items():
         try:
             body = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
-        parts.append(f"## `{rel}`\n\n" + fence(body or "(empty)", LANGUAGES.get(path.suffix, "text")))
+        parts.append(
+            f"## `{rel}`\n\n" + fence(body or "(empty)", LANGUAGES.get(path.suffix, "text"))
+        )
     return "\n".join(parts)
 
 
 def exercises_page(stage: Stage) -> str:
-    parts = [f"# Exercises: {stage.title}\n",
-             f"Each exercise is done in your own copy of the stage, and checked against a live server "
-             f"of it with `python -m course check {stage.number:02d} K`. Solutions are not on this site.\n"]
+    parts = [
+        f"# Exercises: {stage.title}\n",
+        f"Each exercise is done in your own copy of the stage, and checked against a live server "
+        f"of it with `python -m course check {stage.number:02d} K`. Solutions are not on this site.\n",
+    ]
     for folder in exercise_folders(stage):
         base = f"exercises/{stage.name}/{folder.name}"
-        parts.append(_demote(rewrite_links((folder / "README.md").read_text(encoding="utf-8"), base), 1))
+        parts.append(
+            _demote(rewrite_links((folder / "README.md").read_text(encoding="utf-8"), base), 1)
+        )
         hints = folder / "hints.md"
         if hints.exists():
             text = rewrite_links(hints.read_text(encoding="utf-8"), base)
@@ -507,18 +571,23 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
         toc.append(f"{folder}/index")
 
     if (PROJECT / "README.md").exists():
-        _write(src / "project" / "index.md",
-               rewrite_links((PROJECT / "README.md").read_text(encoding="utf-8"), "project"))
+        _write(
+            src / "project" / "index.md",
+            rewrite_links((PROJECT / "README.md").read_text(encoding="utf-8"), "project"),
+        )
         toc.append("project/index")
 
     nb_pages = [item for item in executed if item.page.startswith("notebooks/")]
     for item in nb_pages:
         write_notebook(item, "notebooks")
-    _write(src / "notebooks" / "index.md",
-           "# Course notebooks\n\nNotebooks about the course as a whole and about `project/`, the "
-           "finished API, executed against live servers when this site was built.\n\n"
-           "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(sorted(i.page.split("/")[-1] for i in nb_pages))
-           + "\n```\n")
+    _write(
+        src / "notebooks" / "index.md",
+        "# Course notebooks\n\nNotebooks about the course as a whole and about `project/`, the "
+        "finished API, executed against live servers when this site was built.\n\n"
+        "```{toctree}\n:maxdepth: 1\n\n"
+        + "\n".join(sorted(i.page.split("/")[-1] for i in nb_pages))
+        + "\n```\n",
+    )
     toc.append("notebooks/index")
 
     for name in ("GLOSSARY.md", "CONTRIBUTING.md"):
@@ -527,7 +596,10 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
             toc.append(name[:-3].lower())
 
     home = rewrite_links((ROOT / "README.md").read_text(encoding="utf-8"), "")
-    _write(src / "index.md", home + "\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(toc) + "\n```\n")
+    _write(
+        src / "index.md",
+        home + "\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(toc) + "\n```\n",
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -543,7 +615,9 @@ def check_requirements() -> None:
         except ModuleNotFoundError:
             found = None
         if found is None:
-            raise CourseError(f"missing dependency {module!r}: run: python -m pip install -r requirements.txt")
+            raise CourseError(
+                f"missing dependency {module!r}: run: python -m pip install -r requirements.txt"
+            )
     if not MERMAID_JS.exists():
         install_mermaid()
 
@@ -557,11 +631,16 @@ def install_mermaid() -> None:
 
     npm = shutil.which("npm")
     if npm is None:
-        raise CourseError(f"missing {MERMAID_JS.relative_to(ROOT)} and no npm to install it: "
-                          f"install Node.js 20 or later, then {NPM_HINT}")
+        raise CourseError(
+            f"missing {MERMAID_JS.relative_to(ROOT)} and no npm to install it: "
+            f"install Node.js 20 or later, then {NPM_HINT}"
+        )
     print("Installing the pinned Mermaid script (npm ci --prefix course/site) ...", flush=True)
-    proc = subprocess.run([npm, "ci", "--prefix", str(HERE), "--no-audit", "--no-fund",
-                           "--loglevel=error"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [npm, "ci", "--prefix", str(HERE), "--no-audit", "--no-fund", "--loglevel=error"],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0 or not MERMAID_JS.exists():
         raise CourseError(f"npm ci failed ({proc.stderr.strip()[-300:]}): {NPM_HINT}")
 
@@ -584,9 +663,13 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
             executed = execute_all(Path(scratch), jobs)
             problems = [p for item in executed for p in unexpected_tracebacks(item)]
             if problems:
-                raise CourseError("a traceback that no cell shows on purpose:\n  " + "\n  ".join(problems))
+                raise CourseError(
+                    "a traceback that no cell shows on purpose:\n  " + "\n  ".join(problems)
+                )
             for item in executed:
-                normalize(item)  # the temporary folders vanish: normalise while their names are known
+                normalize(
+                    item
+                )  # the temporary folders vanish: normalise while their names are known
             if executed_dir.exists():
                 shutil.rmtree(executed_dir)
             for item in executed:
@@ -595,9 +678,13 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
                 nbformat.write(item.notebook, target)
     else:
         if not executed_dir.is_dir():
-            raise CourseError(f"no executed notebooks in {executed_dir}: build once without --no-execute")
-        executed = [Executed(p.relative_to(executed_dir).as_posix()[:-6], nbformat.read(p, as_version=4))
-                    for p in sorted(executed_dir.rglob("*.ipynb"))]
+            raise CourseError(
+                f"no executed notebooks in {executed_dir}: build once without --no-execute"
+            )
+        executed = [
+            Executed(p.relative_to(executed_dir).as_posix()[:-6], nbformat.read(p, as_version=4))
+            for p in sorted(executed_dir.rglob("*.ipynb"))
+        ]
     executed_at = time.perf_counter()
 
     src, html = out / "src", out / "html"
@@ -605,10 +692,26 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
     static = out / "static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(MERMAID_JS, static / "mermaid.min.js")
-    (static / "mermaid-version.json").write_text(json.dumps({"mermaid": _mermaid_version()}), encoding="utf-8")
+    (static / "mermaid-version.json").write_text(
+        json.dumps({"mermaid": _mermaid_version()}), encoding="utf-8"
+    )
 
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(HERE), "-q", "-j", str(max(1, jobs)),
-           "-D", f"html_static_path={static},{HERE / 'static'}", str(src), str(html)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(HERE),
+        "-q",
+        "-j",
+        str(max(1, jobs)),
+        "-D",
+        f"html_static_path={static},{HERE / 'static'}",
+        str(src),
+        str(html),
+    ]
     if strict:
         cmd[5:5] = ["-W", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT, text=True, encoding="utf-8", capture_output=True)
@@ -616,8 +719,11 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
         raise CourseError("Sphinx failed:\n" + (proc.stderr or proc.stdout).strip()[-6000:])
     index = html / "index.html"
     done = time.perf_counter()
-    print(f"Built in {done - started:.1f} s: notebooks {executed_at - started:.1f} s, "
-          f"pages {done - executed_at:.1f} s", flush=True)
+    print(
+        f"Built in {done - started:.1f} s: notebooks {executed_at - started:.1f} s, "
+        f"pages {done - executed_at:.1f} s",
+        flush=True,
+    )
     return index
 
 
@@ -630,7 +736,10 @@ def serve(html: Path, port: int = 0):
     """Serve the built site on localhost until Ctrl-C."""
     handler = functools.partial(_QuietHandler, directory=str(html))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        print(f"Serving the site on http://127.0.0.1:{server.server_address[1]}/  (Ctrl-C stops it)", flush=True)
+        print(
+            f"Serving the site on http://127.0.0.1:{server.server_address[1]}/  (Ctrl-C stops it)",
+            flush=True,
+        )
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -33,7 +33,9 @@ html_theme = "sphinx_book_theme"
 html_title = "Django REST course"
 html_static_path = []  # set by course.site: the vendored Mermaid script and course.css
 html_css_files = ["course.css"]
-html_favicon = "static/favicon.svg"  # relative to this folder; without one, browsers ask for /favicon.ico
+html_favicon = (
+    "static/favicon.svg"  # relative to this folder; without one, browsers ask for /favicon.ico
+)
 html_context = {"default_mode": "light"}  # the reader's switch still offers dark and auto
 html_theme_options = {
     "show_toc_level": 2,

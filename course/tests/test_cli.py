@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 import requests
@@ -34,8 +35,16 @@ def test_a_stage_can_be_named_several_ways(name):
     assert resolve(name).name == "01_http_uri"
 
 
-@pytest.mark.parametrize("command", [["lab", "99"], ["serve", "nope"], ["reset", "42", "--yes"],
-                                     ["diff", "01", "77"], ["test", "abc"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["lab", "99"],
+        ["serve", "nope"],
+        ["reset", "42", "--yes"],
+        ["diff", "01", "77"],
+        ["test", "abc"],
+    ],
+)
 def test_unknown_stage_is_one_line_and_exit_code_2(command):
     proc = course(*command)
     assert proc.returncode == 2
@@ -45,8 +54,11 @@ def test_unknown_stage_is_one_line_and_exit_code_2(command):
 
 def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
     real = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec",
-                        lambda name, *a: None if name == "jupyterlab" else real(name, *a))
+    monkeypatch.setattr(
+        cli.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "jupyterlab" else real(name, *a),
+    )
     assert cli.main(["lab", "01"]) == 2
     err = capsys.readouterr().err
     assert "missing dependency 'jupyterlab'" in err and "pip install -r requirements.txt" in err
@@ -56,8 +68,11 @@ def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
 def test_test_without_the_environment_is_one_line(monkeypatch, capsys):
     """Outside the virtual environment Django is missing: one line, not pytest's import errors."""
     real = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec",
-                        lambda name, *a: None if name == "django" else real(name, *a))
+    monkeypatch.setattr(
+        cli.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "django" else real(name, *a),
+    )
     assert cli.main(["test", "01"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing dependency 'django'" in err and "activate" in err
@@ -75,8 +90,14 @@ def test_list_into_a_pipe_closed_early_ends_quietly():
     """`python -m course list | head -1`: the reader is gone before we write."""
     read, write = os.pipe()
     os.close(read)
-    proc = subprocess.run([sys.executable, "-m", "course", "list"], cwd=ROOT, stdout=write,
-                          stderr=subprocess.PIPE, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "course", "list"],
+        cwd=ROOT,
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
     os.close(write)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
 
@@ -126,20 +147,30 @@ def test_reset_asks_first_and_rebuilds_only_the_database(stage01):
     assert stage01.db.exists() and marker.exists()
     import sqlite3
 
-    rows = sqlite3.connect(stage01.db).execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]
+    rows = (
+        sqlite3.connect(stage01.db).execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]
+    )
     assert rows == 4  # the stage's fixtures
 
 
 def start_in_own_group(args):
     """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
-    return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, encoding="utf-8", **own_group())
+    return subprocess.Popen(
+        args,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        **own_group(),
+    )
 
 
 def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
     port = free_port()
-    proc = start_in_own_group([sys.executable, "-m", "course", "serve", str(stage01.path),
-                               "--port", str(port)])
+    proc = start_in_own_group(
+        [sys.executable, "-m", "course", "serve", str(stage01.path), "--port", str(port)]
+    )
     try:
         response = wait_for(f"http://127.0.0.1:{port}/articles/")
         assert response.status_code == requests.codes.ok
@@ -155,15 +186,29 @@ def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
 def test_lab_starts_server_and_jupyterlab_and_ctrl_c_stops_both(stage01):
     port, jupyter_port, token = free_port(), free_port(), "course-test-token"
     proc = start_in_own_group(
-        [sys.executable, "-m", "course", "lab", str(stage01.path), "--port", str(port),
-         "--no-browser", "--", f"--port={jupyter_port}", f"--ServerApp.token={token}", *AS_ROOT]
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "lab",
+            str(stage01.path),
+            "--port",
+            str(port),
+            "--no-browser",
+            "--",
+            f"--port={jupyter_port}",
+            f"--ServerApp.token={token}",
+            *AS_ROOT,
+        ]
     )
     try:
         assert wait_for(f"http://127.0.0.1:{port}/articles/").status_code == requests.codes.ok
         status = wait_for(f"http://127.0.0.1:{jupyter_port}/api/status", params={"token": token})
         assert status.status_code == requests.codes.ok
-        contents = requests.get(f"http://127.0.0.1:{jupyter_port}/api/contents/lesson.ipynb",
-                                params={"token": token, "content": 0})
+        contents = requests.get(
+            f"http://127.0.0.1:{jupyter_port}/api/contents/lesson.ipynb",
+            params={"token": token, "content": 0},
+        )
         assert contents.status_code == requests.codes.ok  # Jupyter serves the stage folder
     finally:
         interrupt(proc)
@@ -184,8 +229,9 @@ def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
     stage = next((s for s in lessons() if (s.path / "client" / "index.html").exists()), None)
     assert stage is not None, "lesson 06 ships a browser client"
     port = free_port()
-    proc = start_in_own_group([sys.executable, "-m", "course", "client", stage.name[:2],
-                               "--port", str(port)])
+    proc = start_in_own_group(
+        [sys.executable, "-m", "course", "client", stage.name[:2], "--port", str(port)]
+    )
     try:
         page = wait_for(f"http://127.0.0.1:{port}/")
         assert page.status_code == requests.codes.ok and "<script" in page.text
@@ -208,8 +254,21 @@ def test_client_of_a_stage_without_one_is_one_line_and_exit_code_2():
 def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
     """SIGTERM reaches only `course lab` (a closed terminal, a kill): it still stops the rest."""
     port, jupyter_port = free_port(), free_port()
-    proc = start_in_own_group([sys.executable, "-m", "course", "lab", str(stage01.path), "--port",
-                               str(port), "--no-browser", "--", f"--port={jupyter_port}", *AS_ROOT])
+    proc = start_in_own_group(
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "lab",
+            str(stage01.path),
+            "--port",
+            str(port),
+            "--no-browser",
+            "--",
+            f"--port={jupyter_port}",
+            *AS_ROOT,
+        ]
+    )
     try:
         wait_for(f"http://127.0.0.1:{jupyter_port}/api/status")
     finally:
@@ -226,13 +285,19 @@ def test_serve_asks_before_replacing_a_database(stage01):
 
     prepare(stage01)
     with sqlite3.connect(stage01.db) as db:  # the learner's own data
-        db.execute("INSERT INTO articles_article (title, content, created_at, updated_at) "
-                   "VALUES ('mine', 'kept', '2026-01-01', '2026-01-01')")
+        db.execute(
+            "INSERT INTO articles_article (title, content, created_at, updated_at) "
+            "VALUES ('mine', 'kept', '2026-01-01', '2026-01-01')"
+        )
     refused = course("serve", str(stage01.path), "--port", str(free_port()))  # no terminal
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert "--yes" in refused.stderr and "--keep" in refused.stderr
-    assert sqlite3.connect(stage01.db).execute(
-        "SELECT COUNT(*) FROM articles_article WHERE title = 'mine'").fetchone()[0] == 1
+    assert (
+        sqlite3.connect(stage01.db)
+        .execute("SELECT COUNT(*) FROM articles_article WHERE title = 'mine'")
+        .fetchone()[0]
+        == 1
+    )
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal is POSIX")
@@ -248,9 +313,14 @@ def test_serve_answered_no_keeps_the_database(stage01):
         db.execute("UPDATE articles_article SET title = 'mine' WHERE id = 1")
     port = free_port()
     main, terminal = pty.openpty()  # serve runs in a terminal, as a learner's
-    proc = subprocess.Popen([sys.executable, "-m", "course", "serve", str(stage01.path), "--port",
-                             str(port)], cwd=ROOT, stdin=terminal, stdout=terminal,
-                            stderr=terminal, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "course", "serve", str(stage01.path), "--port", str(port)],
+        cwd=ROOT,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        start_new_session=True,
+    )
     os.close(terminal)
     said = b""
     try:
@@ -277,8 +347,9 @@ def test_serve_prints_urls_a_person_can_click(name, tmp_path):
 
     stage = copy_stage(resolve(name), tmp_path, ready=False)
     port = free_port()
-    proc = start_in_own_group([sys.executable, "-m", "course", "serve", str(stage.path),
-                               "--port", str(port)])
+    proc = start_in_own_group(
+        [sys.executable, "-m", "course", "serve", str(stage.path), "--port", str(port)]
+    )
     lines = []
     try:
         for line in proc.stdout:
@@ -303,9 +374,22 @@ def test_serve_prints_urls_a_person_can_click(name, tmp_path):
 def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
     port, jupyter_port = free_port(), free_port()
     flags = ["--notebook"] if runner == "notebook" else []
-    proc = start_in_own_group([sys.executable, "-m", "course", "lab", str(stage01.path), *flags,
-                               "--port", str(port), "--no-browser", "--",
-                               f"--port={jupyter_port}", *AS_ROOT])
+    proc = start_in_own_group(
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "lab",
+            str(stage01.path),
+            *flags,
+            "--port",
+            str(port),
+            "--no-browser",
+            "--",
+            f"--port={jupyter_port}",
+            *AS_ROOT,
+        ]
+    )
     page = "notebooks/lesson.ipynb" if runner == "notebook" else "lab/tree/lesson.ipynb"
     lines = []
     try:
@@ -329,5 +413,11 @@ def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
 def test_test_command_runs_in_parallel_unless_told_otherwise():
     workers = cli.test_workers(["-k", "contract", "-p", "no:cacheprovider"])
     assert workers[0] == "-n" and int(workers[1]) >= 1 and workers[2:] == ["--dist", "loadgroup"]
-    for chosen in (["-n", "0"], ["-n0"], ["--numprocesses=2"], ["-p", "no:xdist"], ["--collect-only"]):
+    for chosen in (
+        ["-n", "0"],
+        ["-n0"],
+        ["--numprocesses=2"],
+        ["-p", "no:xdist"],
+        ["--collect-only"],
+    ):
         assert cli.test_workers(chosen) == [], chosen

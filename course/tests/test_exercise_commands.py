@@ -22,9 +22,16 @@ EXERCISE = ("03", "4")  # PATCH with partial=True: a code exercise with a soluti
 
 
 def run(work, *args, timeout=180):
-    return subprocess.run([sys.executable, "-m", "course", *args], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=timeout, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "COURSE_WORK": str(work)})
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COURSE_WORK": str(work)},
+    )
 
 
 @pytest.fixture
@@ -46,8 +53,13 @@ def test_exercises_lists_every_lesson_and_makes_a_copy(work):
 
 
 def test_unknown_lesson_or_exercise_is_one_line_and_exit_2(work):
-    for args in (("check", "42", "1"), ("check", "03", "99"), ("hint", "03", "x"),
-                 ("exercises", "nope"), ("restart", "03", "99")):
+    for args in (
+        ("check", "42", "1"),
+        ("check", "03", "99"),
+        ("hint", "03", "x"),
+        ("exercises", "nope"),
+        ("restart", "03", "99"),
+    ):
         result = run(work, *args)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -97,11 +109,20 @@ def test_check_fails_then_passes_progress_is_saved_and_restart_clears_it(work):
     assert whole.returncode == 0 and (work / "03_serializers" / "manage.py").exists()
 
 
-@pytest.mark.parametrize("breakage,expected", [
-    (("articles/views.py", "\ndef broken(:\n"), "articles/views.py, line"),
-    (("articles/models.py", "\nArticle.add_to_class('extra', __import__('django.db.models', "
-      "fromlist=['x']).IntegerField(default=0))\n"), "has no migration"),
-])
+@pytest.mark.parametrize(
+    "breakage,expected",
+    [
+        (("articles/views.py", "\ndef broken(:\n"), "articles/views.py, line"),
+        (
+            (
+                "articles/models.py",
+                "\nArticle.add_to_class('extra', __import__('django.db.models', "
+                "fromlist=['x']).IntegerField(default=0))\n",
+            ),
+            "has no migration",
+        ),
+    ],
+)
 def test_a_broken_copy_gets_one_line(work, breakage, expected):
     run(work, "exercises", "03")
     path, text = breakage
@@ -118,8 +139,12 @@ def test_a_broken_copy_gets_one_line(work, breakage, expected):
 def test_watch_stops_on_ctrl_c_and_leaves_nothing_running(work, moment):
     """Ctrl-C while waiting for a save, and in the middle of a check (its server starting)."""
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "course", "watch", *EXERCISE], cwd=ROOT, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "course", "watch", *EXERCISE],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
         env={**os.environ, "COURSE_WORK": str(work), "PYTHONUNBUFFERED": "1"},
         start_new_session=True,  # its own process group: what a terminal's Ctrl-C reaches
     )

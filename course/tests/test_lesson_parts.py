@@ -11,27 +11,38 @@ from .test_notebook_helpers import run_in_stage
 
 
 def test_a_stage_lists_its_notebooks_in_reading_order(tmp_path):
-    for name in ["manage.py", "lesson_3_permissions.ipynb", "lesson.ipynb", "lesson_2_auth.ipynb",
-                 "scratch.ipynb"]:
+    for name in [
+        "manage.py",
+        "lesson_3_permissions.ipynb",
+        "lesson.ipynb",
+        "lesson_2_auth.ipynb",
+        "scratch.ipynb",
+    ]:
         (tmp_path / name).write_text("{}", encoding="utf-8")
     stage = Stage(tmp_path.name, tmp_path)
     assert stage.notebook == tmp_path / "lesson.ipynb"
     assert [nb.name for nb in stage.notebooks] == [
-        "lesson.ipynb", "lesson_2_auth.ipynb", "lesson_3_permissions.ipynb"]
+        "lesson.ipynb",
+        "lesson_2_auth.ipynb",
+        "lesson_3_permissions.ipynb",
+    ]
     (tmp_path / "lesson.ipynb").unlink()
     assert stage.notebook is None
 
 
 def test_the_route_table_is_read_from_the_urlconf(tmp_path):
     stage = copy_stage(resolve("06"), tmp_path, ready=False)  # routes need no database
-    proc = run_in_stage(stage, """
+    proc = run_in_stage(
+        stage,
+        """
         import json
         from course.notebook import setup
         setup()
         from course.route_table import routes, routes_markdown
         print(json.dumps({r.route: [r.name, r.methods, r.permissions] for r in routes()}))
         print(json.dumps(routes_markdown(only="api/v1/")))
-    """)
+    """,
+    )
     assert proc.returncode == 0, proc.stderr
     table, markdown = (json.loads(line) for line in proc.stdout.strip().splitlines()[-2:])
     assert table["api/v1/users/"] == ["articles:api_user_list", ["GET"], ["IsAdminUser"]]

@@ -14,9 +14,15 @@ def run_in_stage(stage, code, env=None):
     """Run ``code`` in a fresh interpreter whose working folder is the stage (as a kernel's is)."""
     import os
 
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=stage.path,
-                          capture_output=True, text=True, encoding="utf-8",
-                          env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=stage.path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_format_exchange_shows_both_messages_with_readable_json(stage01):
@@ -32,7 +38,9 @@ def test_format_exchange_shows_both_messages_with_readable_json(stage01):
     assert "<<< HTTP/1.1 200 OK" in text and "<<< Content-Type: application/json" in text
     assert '<<<     "tag": [' in text  # pretty-printed
     assert "한글" in text  # request body as the server decoded it, Korean readable
-    assert redirected.index("<<< HTTP/1.1 301 Moved Permanently") < redirected.index("<<< HTTP/1.1 200 OK")
+    assert redirected.index("<<< HTTP/1.1 301 Moved Permanently") < redirected.index(
+        "<<< HTTP/1.1 200 OK"
+    )
 
 
 def test_send_raw_speaks_http_over_a_socket(stage01):
@@ -41,7 +49,9 @@ def test_send_raw_speaks_http_over_a_socket(stage01):
     prepare(stage01)
     with LiveServer(stage01.path) as server:
         host = server.url.split("//")[1]
-        raw = send_raw(server.url, f"GET /echo/raw?q=1 HTTP/1.1\nHost: {host}\nConnection: close\n\n")
+        raw = send_raw(
+            server.url, f"GET /echo/raw?q=1 HTTP/1.1\nHost: {host}\nConnection: close\n\n"
+        )
     head, _, body = raw.partition("\r\n\r\n")
     assert head.startswith("HTTP/1.1 200 OK\r\n")
     assert '"path": "/echo/raw"' in body
@@ -59,7 +69,9 @@ def test_raw_connection_keeps_one_socket_for_two_requests(stage01):
             second = conn.send(f"GET /echo/two HTTP/1.1\nHost: {host}\nConnection: close\n\n")
             closed = conn.server_closed()
         with RawConnection(server.url, timeout=10) as conn:
-            conn.write(f"POST /echo/up HTTP/1.1\nHost: {host}\nContent-Length: 2\nExpect: 100-continue\n\n")
+            conn.write(
+                f"POST /echo/up HTTP/1.1\nHost: {host}\nContent-Length: 2\nExpect: 100-continue\n\n"
+            )
             interim = conn.read_head()
             conn.write("hi")
             final = conn.read_response()
@@ -85,7 +97,9 @@ def test_standard_library_server_answers_501_and_stops():
 def test_setup_and_live_server_in_a_plain_interpreter(stage01):
     """What a plain python3 kernel does: Django set up from the working folder, ORM allowed,
     a server started on demand and stopped at exit."""
-    proc = run_in_stage(stage01, """
+    proc = run_in_stage(
+        stage01,
+        """
         import os, requests
         from course.notebook import setup, live_server
         stage = setup()
@@ -94,7 +108,8 @@ def test_setup_and_live_server_in_a_plain_interpreter(stage01):
         assert live_server() is server  # one server per stage per kernel
         print(stage.name, Article.objects.count(), os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"],
               requests.get(server.url + "/articles/").status_code, server.port)
-    """)
+    """,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "so this notebook started one. It stops with the kernel." in proc.stdout  # says why
     name, count, unsafe, status, port = proc.stdout.splitlines()[-1].split()
@@ -109,11 +124,15 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
-        proc = run_in_stage(stage01, """
+        proc = run_in_stage(
+            stage01,
+            """
             from course.notebook import setup, live_server
             setup()
             print(live_server().url)
-        """, env={"COURSE_SERVER_URL": server.url, "COURSE_SERVER_STAGE": str(stage01.path)})
+        """,
+            env={"COURSE_SERVER_URL": server.url, "COURSE_SERVER_STAGE": str(stage01.path)},
+        )
     assert proc.returncode == 0, proc.stderr
     said, url = proc.stdout.strip().splitlines()
     assert url == server.url
@@ -121,7 +140,9 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
 
 def test_show_code_shows_real_files_parts_and_views(stage01):
-    proc = run_in_stage(stage01, """
+    proc = run_in_stage(
+        stage01,
+        """
         from course.notebook import setup, show_code
         setup()
         from articles.views import echo
@@ -131,7 +152,8 @@ def test_show_code_shows_real_files_parts_and_views(stage01):
         assert show_code(echo).startswith("@csrf_exempt")
         assert show_code("articles/urls.py") == open("articles/urls.py", encoding="utf-8").read()
         print("ok")
-    """)
+    """,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "# articles/views.py" in proc.stdout and proc.stdout.strip().endswith("ok")
 
@@ -169,8 +191,11 @@ def test_show_code_refuses_an_ambiguous_or_comment_only_start(tmp_path):
 
     # "SITE_ID" is in a comment on line 2 and in code on line 6: the code line is shown.
     assert show_code(path, start="SITE_ID", end="ACCOUNT_LOGIN_METHODS") == (
-        "SITE_ID = 1\nACCOUNT_LOGIN_METHODS = {'username'}\n")
-    assert show_code(path, start="# allauth", end="SITE_ID").startswith("# allauth: sign-up rules\n")
+        "SITE_ID = 1\nACCOUNT_LOGIN_METHODS = {'username'}\n"
+    )
+    assert show_code(path, start="# allauth", end="SITE_ID").startswith(
+        "# allauth: sign-up rules\n"
+    )
 
     with pytest.raises(CourseError, match=r"ambiguous in .*settings\.py: it is on lines 9, 13"):
         show_code(path, start="@permission_classes([AllowAny])", end="pass")

@@ -20,8 +20,12 @@ def git(root, *args):
 @pytest.fixture
 def repo(tmp_path):
     """Four stages of one file: 02 and 03 copies of 01, 04 rewritten where the fix goes."""
-    for stage, text in [("01", VIEWS), ("02", VIEWS), ("03", "import os\n\n\n" + VIEWS),
-                        ("04", VIEWS.replace("pk + 1", "int(pk) + 1"))]:
+    for stage, text in [
+        ("01", VIEWS),
+        ("02", VIEWS),
+        ("03", "import os\n\n\n" + VIEWS),
+        ("04", VIEWS.replace("pk + 1", "int(pk) + 1")),
+    ]:
         (tmp_path / stage).mkdir()
         (tmp_path / stage / "views.py").write_text(text)
     git(tmp_path, "init", "-q")
@@ -35,7 +39,10 @@ def test_a_fix_goes_where_it_applies_and_is_reported_where_not(repo):
     patch = propagate.change_of(repo, "01", "views.py")
     outcomes = propagate.apply(repo, patch, ["02", "03", "04"], "views.py")
     assert [(o.stage, o.status) for o in outcomes] == [
-        ("02", "applied"), ("03", "applied"), ("04", "does not apply")]
+        ("02", "applied"),
+        ("03", "applied"),
+        ("04", "does not apply"),
+    ]
     assert (repo / "02" / "views.py").read_text() == FIXED
     assert (repo / "03" / "views.py").read_text() == "import os\n\n\n" + FIXED  # the rest kept
     assert "int(pk) + 1" in (repo / "04" / "views.py").read_text(), "left as it was"

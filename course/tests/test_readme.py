@@ -12,8 +12,12 @@ CI = Path(ROOT, ".ci", "run").read_text(encoding="utf-8")
 def first_screen_commands():
     start = README.split("## Start here", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```\n(.*?)```", start, flags=re.S)
-    return [line.split("#")[0].strip() for block in blocks for line in block.splitlines()
-            if line.strip().startswith("python")]
+    return [
+        line.split("#")[0].strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.strip().startswith("python")
+    ]
 
 
 def test_first_screen_has_setup_start_and_test():
@@ -25,8 +29,10 @@ def test_first_screen_has_setup_start_and_test():
 
 def test_ci_runs_the_readme_setup_and_test_commands_verbatim():
     ci_lines = [line.strip() for line in CI.splitlines()]
-    assert "python -m pip install -q -r requirements.txt" in ci_lines or \
-        "python -m pip install -r requirements.txt" in ci_lines
+    assert (
+        "python -m pip install -q -r requirements.txt" in ci_lines
+        or "python -m pip install -r requirements.txt" in ci_lines
+    )
     assert ci_lines[-1] == "python -m course test"
 
 
@@ -55,7 +61,7 @@ def test_the_readme_diff_command_shows_the_files_course_diff_shows():
         if text.startswith("+++ "):
             shown.add(Path(text[4:].split("\t")[0]).relative_to(args[-1]).as_posix())
         elif text.startswith("Only in "):
-            folder, name = text[len("Only in "):].split(": ", 1)
+            folder, name = text[len("Only in ") :].split(": ", 1)
             root = args[-2] if folder.startswith(args[-2]) else args[-1]
             shown.add((Path(folder) / name).relative_to(root).as_posix())
     assert shown == {c.path for c in diff.changes(a.path, b.path)}

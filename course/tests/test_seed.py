@@ -74,8 +74,13 @@ def seed_in(tmp_path, models, *numbers):
     app.mkdir()
     (app / '__init__.py').write_text('')
     (app / 'models.py').write_text(textwrap.dedent(models))
-    proc = subprocess.run([sys.executable, '-c', SCRIPT, *map(str, numbers)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, '-c', SCRIPT, *map(str, numbers)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

@@ -32,8 +32,17 @@ def test_shell_plus_starts_jupyter_and_its_kernel_runs_orm_code(prepared01, runn
     port, token = free_port(), "shell-plus-test"
     server = subprocess.Popen(
         # --allow-root the way a learner types it (as root Jupyter wants it), not after "--"
-        [sys.executable, "manage.py", "shell_plus", runner, "--no-browser", *AS_ROOT, "--",
-         f"--port={port}", f"--ServerApp.token={token}"],
+        [
+            sys.executable,
+            "manage.py",
+            "shell_plus",
+            runner,
+            "--no-browser",
+            *AS_ROOT,
+            "--",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+        ],
         cwd=prepared01.path,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -42,24 +51,32 @@ def test_shell_plus_starts_jupyter_and_its_kernel_runs_orm_code(prepared01, runn
     try:
         status = wait_for(f"http://127.0.0.1:{port}/api/status", params={"token": token})
         assert status.status_code == requests.codes.ok
-        specs = requests.get(f"http://127.0.0.1:{port}/api/kernelspecs",
-                             params={"token": token}).json()["kernelspecs"]
+        specs = requests.get(
+            f"http://127.0.0.1:{port}/api/kernelspecs", params={"token": token}
+        ).json()["kernelspecs"]
         spec = specs["django_extensions"]["spec"]
         assert spec["display_name"] == "Django Shell-Plus"
         assert spec["env"]["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"  # for the kernel alone
         # The spec names no stage: the kernel finds it from the notebook's folder.
         assert "course.kernel" in spec["argv"] and str(prepared01.path) not in str(spec)
         page = "/tree" if runner == "--notebook" else "/lab"
-        assert requests.get(f"http://127.0.0.1:{port}{page}",
-                            params={"token": token}).status_code == requests.codes.ok
+        assert (
+            requests.get(f"http://127.0.0.1:{port}{page}", params={"token": token}).status_code
+            == requests.codes.ok
+        )
 
         # The kernel that spec starts: shell_plus's models are imported, and the ORM works.
-        manager, client = start_new_kernel(kernel_name="django_extensions", cwd=str(prepared01.path))
+        manager, client = start_new_kernel(
+            kernel_name="django_extensions", cwd=str(prepared01.path)
+        )
         try:
             out, error = run_cell(client, ORM_CELL)
             assert error is None, error
             assert out.strip() == "4"  # the stage's fixture articles
-            out, error = run_cell(client, "print(Article.__module__, 'DJANGO_ALLOW_ASYNC_UNSAFE' in __import__('os').environ)")
+            out, error = run_cell(
+                client,
+                "print(Article.__module__, 'DJANGO_ALLOW_ASYNC_UNSAFE' in __import__('os').environ)",
+            )
             assert out.split() == ["articles.models", "True"]
         finally:
             client.stop_channels()
@@ -84,12 +101,17 @@ def test_the_django_kernel_follows_the_notebooks_folder(prepared01, tmp_path):
 
     install_spec()
     other = copy_stage(resolve("02"), tmp_path / "other", ready=False)
-    for folder, expected in ((prepared01.path, "01_http_uri"), (other.path, "02_rest_json"),
-                             (tmp_path, "no stage")):
+    for folder, expected in (
+        (prepared01.path, "01_http_uri"),
+        (other.path, "02_rest_json"),
+        (tmp_path, "no stage"),
+    ):
         manager, client = start_new_kernel(kernel_name=KERNEL_NAME, cwd=str(folder))
         try:
-            out, error = run_cell(client, "from course.notebook import _stage\n"
-                                          "print(_stage.name if _stage else 'no stage')")
+            out, error = run_cell(
+                client,
+                "from course.notebook import _stage\nprint(_stage.name if _stage else 'no stage')",
+            )
             assert error is None, error
             assert out.strip() == expected
         finally:

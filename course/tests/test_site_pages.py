@@ -12,10 +12,12 @@ from course.stages import resolve
 
 
 def test_links_point_at_site_pages():
-    text = ("[`lessons/04_one_to_many`](lessons/04_one_to_many/) "
-            "[nb](lessons/04_one_to_many/lesson.ipynb) [start](notebooks/00_start_here.ipynb) "
-            "[how](CONTRIBUTING.md) [code](lessons/04_one_to_many/articles/views.py) "
-            "[out](tests/conftest.py) [web](https://www.django-rest-framework.org/) [here](#layout)")
+    text = (
+        "[`lessons/04_one_to_many`](lessons/04_one_to_many/) "
+        "[nb](lessons/04_one_to_many/lesson.ipynb) [start](notebooks/00_start_here.ipynb) "
+        "[how](CONTRIBUTING.md) [code](lessons/04_one_to_many/articles/views.py) "
+        "[out](tests/conftest.py) [web](https://www.django-rest-framework.org/) [here](#layout)"
+    )
     out = site.rewrite_links(text, "")
     assert "[`lessons/04_one_to_many`](/lessons/04_one_to_many/index.md)" in out
     assert "[nb](/lessons/04_one_to_many/lesson.ipynb)" in out
@@ -28,8 +30,12 @@ def test_links_point_at_site_pages():
 
 
 def test_links_from_inside_a_stage_resolve_from_its_folder():
-    out = site.rewrite_links("[prev](../03_serializers/) [models](articles/models.py)", "lessons/04_one_to_many")
-    assert out == "[prev](/lessons/03_serializers/index.md) [models](/lessons/04_one_to_many/files.md)"
+    out = site.rewrite_links(
+        "[prev](../03_serializers/) [models](articles/models.py)", "lessons/04_one_to_many"
+    )
+    assert (
+        out == "[prev](/lessons/03_serializers/index.md) [models](/lessons/04_one_to_many/files.md)"
+    )
 
 
 def _b64(data: dict) -> str:
@@ -38,12 +44,16 @@ def _b64(data: dict) -> str:
 
 def test_outputs_lose_ports_tokens_times_and_paths_but_keep_their_sense():
     jwt = f"{_b64({'alg': 'HS256'})}.{_b64({'exp': 1795945618, 'iat': 1795945616})}.UyXJjs5YM29NjM17ogfaERfJMKmJpoOipEZlpqV3nxc"
-    text = (f"http://127.0.0.1:45123/api/ and the client on http://127.0.0.1:8080/\n"
-            f"Token 3f9a1c2be4d5f60718293a4b5c6d7e8f90a1b2c3\n"
-            f"Date: Sun, 29 Nov 2026 09:34:13 GMT\n"
-            f"before 2026-11-29T09:41:17.936692+00:00 after 2026-11-29T09:41:17.936000+00:00\n"
-            f"{jwt}\n/work/somewhere/lessons/04_one_to_many/db.sqlite3 /tmp/lesson05-l_d8xsgh/all.json\n")
-    out = site.normalize_text(text, {"/work/somewhere/lessons/04_one_to_many": "lessons/04_one_to_many"})
+    text = (
+        f"http://127.0.0.1:45123/api/ and the client on http://127.0.0.1:8080/\n"
+        f"Token 3f9a1c2be4d5f60718293a4b5c6d7e8f90a1b2c3\n"
+        f"Date: Sun, 29 Nov 2026 09:34:13 GMT\n"
+        f"before 2026-11-29T09:41:17.936692+00:00 after 2026-11-29T09:41:17.936000+00:00\n"
+        f"{jwt}\n/work/somewhere/lessons/04_one_to_many/db.sqlite3 /tmp/lesson05-l_d8xsgh/all.json\n"
+    )
+    out = site.normalize_text(
+        text, {"/work/somewhere/lessons/04_one_to_many": "lessons/04_one_to_many"}
+    )
     assert "127.0.0.1:8000/api/" in out and "127.0.0.1:8080/" in out  # 8080 is named on purpose
     assert f"Token {site.FIXED_TOKEN}" in out
     assert "Date: Mon, 02 Mar 2026 09:00:00 GMT" in out

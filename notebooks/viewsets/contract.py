@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Callable
+from collections.abc import Callable
 
 import requests
 
@@ -40,8 +40,11 @@ class Contract:
 
     def _sign_up(self, role: str) -> tuple[dict[str, str], int]:
         name = f"{role}_{secrets.token_hex(4)}"
-        answer = requests.post(self.api + "/accounts/signup/", timeout=TIMEOUT, json={
-            "username": name, "password1": PASSWORD, "password2": PASSWORD})
+        answer = requests.post(
+            self.api + "/accounts/signup/",
+            timeout=TIMEOUT,
+            json={"username": name, "password1": PASSWORD, "password2": PASSWORD},
+        )
         answer.raise_for_status()
         headers = {"Authorization": f"Token {answer.json()['key']}"}
         me = requests.get(self.api + "/accounts/user/", headers=headers, timeout=TIMEOUT).json()
@@ -56,45 +59,89 @@ class Contract:
             checks.append(Check(what, int(expected), response.status_code, problem))
             return response
 
-        listed = expect("GET list, anonymous", HTTPStatus.OK, requests.get(api + list_path, timeout=TIMEOUT))
+        listed = expect(
+            "GET list, anonymous", HTTPStatus.OK, requests.get(api + list_path, timeout=TIMEOUT)
+        )
         rows = listed.json() if listed.ok else []
         if not (isinstance(rows, list) and all(set(row) == {"id", "title"} for row in rows)):
             checks[-1].detail = "not a list of {id, title}"
-        expect("POST list, anonymous", HTTPStatus.UNAUTHORIZED,
-               requests.post(api + list_path, json={"title": "t", "content": "c"}, timeout=TIMEOUT))
-        expect("POST list, invalid data", HTTPStatus.BAD_REQUEST,
-               requests.post(api + list_path, json={"content": "no title"}, headers=author, timeout=TIMEOUT))
-        created = expect("POST list, with a token", HTTPStatus.CREATED, requests.post(
-            api + list_path, headers=author, timeout=TIMEOUT,
-            json={"title": "contract " + secrets.token_hex(3), "content": "c", "user": 1}))
+        expect(
+            "POST list, anonymous",
+            HTTPStatus.UNAUTHORIZED,
+            requests.post(api + list_path, json={"title": "t", "content": "c"}, timeout=TIMEOUT),
+        )
+        expect(
+            "POST list, invalid data",
+            HTTPStatus.BAD_REQUEST,
+            requests.post(
+                api + list_path, json={"content": "no title"}, headers=author, timeout=TIMEOUT
+            ),
+        )
+        created = expect(
+            "POST list, with a token",
+            HTTPStatus.CREATED,
+            requests.post(
+                api + list_path,
+                headers=author,
+                timeout=TIMEOUT,
+                json={"title": "contract " + secrets.token_hex(3), "content": "c", "user": 1},
+            ),
+        )
         if created.status_code != HTTPStatus.CREATED:
             return checks
         article = created.json()
         if article.get("user") != self.author_pk:
-            checks[-1].detail = f"user is {article.get('user')}, not the token's owner {self.author_pk}"
+            checks[
+                -1
+            ].detail = f"user is {article.get('user')}, not the token's owner {self.author_pk}"
         url = api + detail_path(article["id"])
 
         shown = expect("GET detail, anonymous", HTTPStatus.OK, requests.get(url, timeout=TIMEOUT))
         if shown.ok and not {"comment_set", "comment_count"} <= set(shown.json()):
             checks[-1].detail = "no comment_set and comment_count"
-        expect("GET detail, no such article", HTTPStatus.NOT_FOUND,
-               requests.get(api + detail_path(10**9), timeout=TIMEOUT))
+        expect(
+            "GET detail, no such article",
+            HTTPStatus.NOT_FOUND,
+            requests.get(api + detail_path(10**9), timeout=TIMEOUT),
+        )
         change = {"title": "changed", "content": "changed"}
-        expect("PUT detail, anonymous", HTTPStatus.UNAUTHORIZED, requests.put(url, json=change, timeout=TIMEOUT))
-        expect("PUT detail, not the author", HTTPStatus.FORBIDDEN,
-               requests.put(url, json=change, headers=other, timeout=TIMEOUT))
-        expect("DELETE detail, not the author", HTTPStatus.FORBIDDEN,
-               requests.delete(url, headers=other, timeout=TIMEOUT))
-        expect("PUT detail, invalid data", HTTPStatus.BAD_REQUEST,
-               requests.put(url, json={"title": ""}, headers=author, timeout=TIMEOUT))
-        updated = expect("PUT detail, the author", HTTPStatus.OK,
-                         requests.put(url, json=change, headers=author, timeout=TIMEOUT))
+        expect(
+            "PUT detail, anonymous",
+            HTTPStatus.UNAUTHORIZED,
+            requests.put(url, json=change, timeout=TIMEOUT),
+        )
+        expect(
+            "PUT detail, not the author",
+            HTTPStatus.FORBIDDEN,
+            requests.put(url, json=change, headers=other, timeout=TIMEOUT),
+        )
+        expect(
+            "DELETE detail, not the author",
+            HTTPStatus.FORBIDDEN,
+            requests.delete(url, headers=other, timeout=TIMEOUT),
+        )
+        expect(
+            "PUT detail, invalid data",
+            HTTPStatus.BAD_REQUEST,
+            requests.put(url, json={"title": ""}, headers=author, timeout=TIMEOUT),
+        )
+        updated = expect(
+            "PUT detail, the author",
+            HTTPStatus.OK,
+            requests.put(url, json=change, headers=author, timeout=TIMEOUT),
+        )
         if updated.ok and updated.json().get("title") != "changed":
             checks[-1].detail = "the title did not change"
-        expect("PATCH detail, the author", HTTPStatus.METHOD_NOT_ALLOWED,
-               requests.patch(url, json=change, headers=author, timeout=TIMEOUT))
-        expect("DELETE detail, the author", HTTPStatus.NO_CONTENT,
-               requests.delete(url, headers=author, timeout=TIMEOUT))
+        expect(
+            "PATCH detail, the author",
+            HTTPStatus.METHOD_NOT_ALLOWED,
+            requests.patch(url, json=change, headers=author, timeout=TIMEOUT),
+        )
+        expect(
+            "DELETE detail, the author",
+            HTTPStatus.NO_CONTENT,
+            requests.delete(url, headers=author, timeout=TIMEOUT),
+        )
         expect("GET detail, once deleted", HTTPStatus.NOT_FOUND, requests.get(url, timeout=TIMEOUT))
         return checks
 
@@ -108,6 +155,8 @@ def markdown_table(results: dict[str, list[Check]]) -> str:
         cells = []
         for step in steps:
             mine = results[step][index] if index < len(results[step]) else None
-            cells.append("-" if mine is None else f"{mine.got}" + ("" if mine.ok else f" ✗ {mine.detail}"))
+            cells.append(
+                "-" if mine is None else f"{mine.got}" + ("" if mine.ok else f" ✗ {mine.detail}")
+            )
         rows.append(f"| {check.what} | {check.expected} | " + " | ".join(cells) + " |")
     return "\n".join(rows)

@@ -17,7 +17,9 @@ NO_PATCH = ['get', 'put', 'delete', 'head', 'options']
 # --- 2a: GenericAPIView + mixins: each HTTP method calls one mixin's action ----------------------
 
 
-class ArticleListWithMixins(mixins.ListModelMixin, mixins.CreateModelMixin, generics.GenericAPIView):
+class ArticleListWithMixins(
+    mixins.ListModelMixin, mixins.CreateModelMixin, generics.GenericAPIView
+):
     """GET -> list (200 [{id, title}, ...]); POST -> create (201; 401 without a token; 400)."""
 
     queryset = Article.objects.all()
@@ -37,8 +39,12 @@ class ArticleListWithMixins(mixins.ListModelMixin, mixins.CreateModelMixin, gene
         return self.create(request, *args, **kwargs)
 
 
-class ArticleDetailWithMixins(mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                              mixins.DestroyModelMixin, generics.GenericAPIView):
+class ArticleDetailWithMixins(
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    generics.GenericAPIView,
+):
     """GET -> retrieve (200; 404); PUT -> update (200; 400); DELETE -> destroy (204); writes only
     for the author: ``get_object()`` runs the object permissions (403), no line of ours does."""
 

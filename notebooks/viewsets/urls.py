@@ -14,12 +14,19 @@ step1 = [
 ]
 step2_mixins = [
     path('articles/', step2_generics.ArticleListWithMixins.as_view(), name='article-list'),
-    path('articles/<int:pk>/', step2_generics.ArticleDetailWithMixins.as_view(), name='article-detail'),
+    path(
+        'articles/<int:pk>/',
+        step2_generics.ArticleDetailWithMixins.as_view(),
+        name='article-detail',
+    ),
 ]
 step2_generic = [
     path('articles/', step2_generics.ArticleListCreate.as_view(), name='article-list'),
-    path('articles/<int:pk>/', step2_generics.ArticleRetrieveUpdateDestroy.as_view(),
-         name='article-detail'),
+    path(
+        'articles/<int:pk>/',
+        step2_generics.ArticleRetrieveUpdateDestroy.as_view(),
+        name='article-detail',
+    ),
 ]
 
 urlpatterns = [

@@ -15,7 +15,9 @@ class UserDetailsSerializer(BaseUserDetailsSerializer):
     - Sending back one's own username unchanged (a PUT of what GET showed) is not "already taken".
     """
 
-    email = serializers.CharField(read_only=True, help_text="E-mail address; empty when none was given.")
+    email = serializers.CharField(
+        read_only=True, help_text="E-mail address; empty when none was given."
+    )
 
     class Meta(BaseUserDetailsSerializer.Meta):
         pass

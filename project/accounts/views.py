@@ -50,7 +50,9 @@ class RegisterView(BaseRegisterView):
         return user
 
 
-@extend_schema(request=None, responses={200: inline_serializer("Detail", {"detail": serializers.CharField()})})
+@extend_schema(
+    request=None, responses={200: inline_serializer("Detail", {"detail": serializers.CharField()})}
+)
 class LogoutView(views.LogoutView):
     """POST /accounts/logout/ with `Authorization: Token <key>` -> 200, the token is deleted.
 
@@ -81,4 +83,8 @@ class PasswordChangeView(views.PasswordChangeView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         serializer.save()
-        return Response({"detail": "New password has been saved. Every earlier token is revoked: sign in again."})
+        return Response(
+            {
+                "detail": "New password has been saved. Every earlier token is revoked: sign in again."
+            }
+        )

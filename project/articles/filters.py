@@ -22,7 +22,9 @@ class UTCIsoDateTimeField(IsoDateTimeField):
             try:
                 value = value.astimezone(timezone.utc)
             except OverflowError:
-                raise forms.ValidationError("Out of range once converted to UTC.", code="invalid") from None
+                raise forms.ValidationError(
+                    "Out of range once converted to UTC.", code="invalid"
+                ) from None
         return value
 
 
@@ -58,7 +60,9 @@ class SearchFilter(filters.SearchFilter):
     """
 
     max_terms = 10
-    search_description = f"Words to find in the text (at most {max_terms}); a row must contain all of them."
+    search_description = (
+        f"Words to find in the text (at most {max_terms}); a row must contain all of them."
+    )
 
     def get_search_terms(self, request):
         terms = super().get_search_terms(request)

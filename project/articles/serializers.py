@@ -52,7 +52,9 @@ class APISerializer(serializers.ModelSerializer):
                 attribute = field.get_attribute(instance)
             except SkipField:
                 continue
-            ret[field.field_name] = None if attribute is None else field.to_representation(attribute)
+            ret[field.field_name] = (
+                None if attribute is None else field.to_representation(attribute)
+            )
         return ret
 
 

@@ -64,7 +64,9 @@ class ArticleViewSet(GoneIs404, MethodCheckedFirst, viewsets.ModelViewSet):
         # JOIN, the count by GROUP BY (for_api), the comments in one more query.
         queryset = Article.objects.for_api()
         if self.action != "list":
-            queryset = queryset.prefetch_related(Prefetch("comment_set", queryset=Comment.objects.for_api()))
+            queryset = queryset.prefetch_related(
+                Prefetch("comment_set", queryset=Comment.objects.for_api())
+            )
         return queryset
 
     def get_serializer_class(self):
@@ -85,7 +87,9 @@ class ArticleViewSet(GoneIs404, MethodCheckedFirst, viewsets.ModelViewSet):
         which would cost one query per comment for their authors.
         """
         # 404 if a DELETE removed it in between.
-        serializer.instance = generics.get_object_or_404(self.get_queryset(), pk=serializer.instance.pk)
+        serializer.instance = generics.get_object_or_404(
+            self.get_queryset(), pk=serializer.instance.pk
+        )
 
 
 class CommentViewSet(
@@ -136,7 +140,9 @@ class ArticleCommentCreate(MethodCheckedFirst, generics.CreateAPIView):
     def create(self, request, *args, **kwargs):
         # The article first: a comment on nothing is 404 whatever the body says.
         # generics.get_object_or_404 also turns a pk that is not a number into 404.
-        self.article = generics.get_object_or_404(Article.objects.only("id"), pk=kwargs["article_pk"])
+        self.article = generics.get_object_or_404(
+            Article.objects.only("id"), pk=kwargs["article_pk"]
+        )
         return super().create(request, *args, **kwargs)
 
     def perform_create(self, serializer):
@@ -144,7 +150,9 @@ class ArticleCommentCreate(MethodCheckedFirst, generics.CreateAPIView):
             with transaction.atomic():
                 # Again, locked (PostgreSQL: the row; SQLite's IMMEDIATE transactions: the
                 # database): a DELETE of the article that came in since waits for this write.
-                article = generics.get_object_or_404(Article.objects.select_for_update().only("id"), pk=self.article.pk)
+                article = generics.get_object_or_404(
+                    Article.objects.select_for_update().only("id"), pk=self.article.pk
+                )
                 comment = serializer.save(article=article, user=self.request.user)
         except IntegrityError:
             # Last resort: the foreign key points nowhere (the article was deleted anyway).

@@ -62,7 +62,8 @@ def make_articles(n, comments_per_article=3, users=10):
     User = get_user_model()
     authors = [User.objects.get_or_create(username=f"bench{i}")[0] for i in range(users)]
     articles = Article.objects.bulk_create(
-        Article(title=f"글 {i} title", content="본문 content " * 20, user=rng.choice(authors)) for i in range(n)
+        Article(title=f"글 {i} title", content="본문 content " * 20, user=rng.choice(authors))
+        for i in range(n)
     )
     Comment.objects.bulk_create(
         Comment(article=a, content=f"댓글 {j}", user=rng.choice(authors))
@@ -76,7 +77,9 @@ def wait_until_up(url, process, seconds=60):
 
 
 def manage(env, *args, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, check=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, check=True, **kwargs
+    )
 
 
 def make_temp_dir():

@@ -37,8 +37,10 @@ def main():
             return len(ctx.captured_queries)
 
         client = Client(HTTP_HOST="127.0.0.1")
-        header = f"{'articles (2 comments each)':>28} | {'naive':>7} | {'project':>7} | " \
-                 f"{'GET list':>8} | {'GET detail':>10}"
+        header = (
+            f"{'articles (2 comments each)':>28} | {'naive':>7} | {'project':>7} | "
+            f"{'GET list':>8} | {'GET detail':>10}"
+        )
         print("SQL queries to serialize every article with its comments, and per request")
         print(header)
         print("-" * len(header))
@@ -47,7 +49,9 @@ def main():
             make_articles(rows - have, comments_per_article=2)
             have = rows
             naive = count(lambda: NaiveArticleSerializer(Article.objects.all(), many=True).data)
-            view = ArticleViewSet(action="retrieve", request=Request(APIRequestFactory().get("/")), format_kwarg=None)
+            view = ArticleViewSet(
+                action="retrieve", request=Request(APIRequestFactory().get("/")), format_kwarg=None
+            )
             project = count(lambda: ArticleSerializer(view.get_queryset(), many=True).data)
             first = Article.objects.order_by("id").first()
             listing = count(lambda: client.get("/api/v1/articles/?page_size=100"))

@@ -45,34 +45,65 @@ def main():
 
         def with_serializer():
             # The detail queryset of the real viewset, applied to every article.
-            view = ArticleViewSet(action="retrieve", request=Request(APIRequestFactory().get("/")), format_kwarg=None)
+            view = ArticleViewSet(
+                action="retrieve", request=Request(APIRequestFactory().get("/")), format_kwarg=None
+            )
             queryset = view.get_queryset()
             return renderer.render(ArticleSerializer(queryset, many=True).data)
 
         def with_values():
             # By hand: dicts straight from the database, comments grouped in Python.
             comments = {}
-            for c in (
-                Comment.objects.order_by("created_at", "id")
-                .values("id", "article", "content", "user", "created_at", "updated_at", username=F("user__username"))
+            for c in Comment.objects.order_by("created_at", "id").values(
+                "id",
+                "article",
+                "content",
+                "user",
+                "created_at",
+                "updated_at",
+                username=F("user__username"),
             ):
                 c["created_at"] = iso(c["created_at"])
                 c["updated_at"] = iso(c["updated_at"])
                 comments.setdefault(c["article"], []).append(
-                    {k: c[k] for k in ("id", "article", "content", "user", "username", "created_at", "updated_at")}
+                    {
+                        k: c[k]
+                        for k in (
+                            "id",
+                            "article",
+                            "content",
+                            "user",
+                            "username",
+                            "created_at",
+                            "updated_at",
+                        )
+                    }
                 )
             rows = []
             for a in (
                 Article.objects.annotate(comment_count=Count("comment"))
                 .order_by(*Article._meta.ordering)
-                .values("id", "title", "content", "user", "created_at", "updated_at", "comment_count",
-                        username=F("user__username"))
+                .values(
+                    "id",
+                    "title",
+                    "content",
+                    "user",
+                    "created_at",
+                    "updated_at",
+                    "comment_count",
+                    username=F("user__username"),
+                )
             ):
                 rows.append(
                     {
-                        "id": a["id"], "title": a["title"], "content": a["content"], "user": a["user"],
-                        "username": a["username"], "created_at": iso(a["created_at"]),
-                        "updated_at": iso(a["updated_at"]), "comment_count": a["comment_count"],
+                        "id": a["id"],
+                        "title": a["title"],
+                        "content": a["content"],
+                        "user": a["user"],
+                        "username": a["username"],
+                        "created_at": iso(a["created_at"]),
+                        "updated_at": iso(a["updated_at"]),
+                        "comment_count": a["comment_count"],
                         "comment_set": comments.get(a["id"], []),
                     }
                 )
@@ -110,14 +141,22 @@ def main():
         s_best, s_med = min(s_times), statistics.median(s_times)
         v_best, v_med = min(v_times), statistics.median(v_times)
         n_comments = args.articles * args.comments
-        print(f"{args.articles} articles, {n_comments} comments nested, {len(a) / 1024:.0f} KiB of JSON, "
-              f"best / median of {args.repeat} runs, gc off while timing")
-        print(f"  DRF serializer (ArticleSerializer): {s_best * 1000:7.1f} ms / {s_med * 1000:7.1f} ms, "
-              f"{len(q1.captured_queries)} SQL queries")
-        print(f"  hand-written .values():             {v_best * 1000:7.1f} ms / {v_med * 1000:7.1f} ms, "
-              f"{len(q2.captured_queries)} SQL queries")
-        print(f"  ratio serializer / values: {s_best / v_best:.2f}x best vs best, "
-              f"{statistics.median(ratios):.2f}x median of paired runs; goal <= 2.5x")
+        print(
+            f"{args.articles} articles, {n_comments} comments nested, {len(a) / 1024:.0f} KiB of JSON, "
+            f"best / median of {args.repeat} runs, gc off while timing"
+        )
+        print(
+            f"  DRF serializer (ArticleSerializer): {s_best * 1000:7.1f} ms / {s_med * 1000:7.1f} ms, "
+            f"{len(q1.captured_queries)} SQL queries"
+        )
+        print(
+            f"  hand-written .values():             {v_best * 1000:7.1f} ms / {v_med * 1000:7.1f} ms, "
+            f"{len(q2.captured_queries)} SQL queries"
+        )
+        print(
+            f"  ratio serializer / values: {s_best / v_best:.2f}x best vs best, "
+            f"{statistics.median(ratios):.2f}x median of paired runs; goal <= 2.5x"
+        )
 
 
 if __name__ == "__main__":

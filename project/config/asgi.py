@@ -1,4 +1,5 @@
 """ASGI entry point, kept for completeness; the project is served over WSGI."""
+
 import os
 
 from django.core.asgi import get_asgi_application

@@ -56,7 +56,7 @@ class JSONErrorsMiddleware:
                 status=status.HTTP_400_BAD_REQUEST,
             )
         try:
-            request.GET  # parsed here, where its TooManyFieldsSent is still a clean refusal
+            request.GET  # noqa: B018 - parsed here, where TooManyFieldsSent is still a clean refusal
         except TooManyFieldsSent as exception:
             return self.process_exception(request, exception)
         # Django checks the size only when the body is read, and DRF reads the raw stream.
@@ -68,7 +68,9 @@ class JSONErrorsMiddleware:
         if limit is not None and length > limit:
             return too_large()
         response = self.get_response(request)
-        if response.status_code == status.HTTP_404_NOT_FOUND and response.get("Content-Type", "").startswith("text/html"):
+        if response.status_code == status.HTTP_404_NOT_FOUND and response.get(
+            "Content-Type", ""
+        ).startswith("text/html"):
             # DEBUG's page for an unknown URL (it lists every URL pattern): JSON, as without DEBUG.
             return not_found(request)
         return response
@@ -95,7 +97,9 @@ class JSONErrorsMiddleware:
             exc_info=exception,
             extra={"status_code": 500, "request": request},
         )
-        return JsonResponse({"detail": "Server error."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+        return JsonResponse(
+            {"detail": "Server error."}, status=status.HTTP_500_INTERNAL_SERVER_ERROR
+        )
 
 
 class CommonMiddleware(common.CommonMiddleware):
@@ -117,7 +121,9 @@ class CommonMiddleware(common.CommonMiddleware):
             redirect = HttpResponsePermanentRedirect(
                 location,
                 preserve_request=True,  # 308, not 301
-                content=json.dumps({"detail": f"This URL ends with a slash: {request.method} {location}"}),
+                content=json.dumps(
+                    {"detail": f"This URL ends with a slash: {request.method} {location}"}
+                ),
                 content_type="application/json",
             )
         return redirect

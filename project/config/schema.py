@@ -21,11 +21,17 @@ def error_responses(path, method, operation):
         "429": "Too many requests: the throttle (or, on sign-in, the failed-sign-in lockout); see Retry-After.",
     }
     if operation.get("parameters") or "requestBody" in operation:
-        answers["400"] = "Bad input: field errors, malformed or too deeply nested JSON, a bad query parameter."
+        answers["400"] = (
+            "Bad input: field errors, malformed or too deeply nested JSON, a bad query parameter."
+        )
     if "requestBody" in operation:
-        answers["413"] = "Request body over the upload limit (DATA_UPLOAD_MAX_MEMORY_SIZE); the reason says it."
+        answers["413"] = (
+            "Request body over the upload limit (DATA_UPLOAD_MAX_MEMORY_SIZE); the reason says it."
+        )
     if any(operation.get("security", [])):  # a token is accepted, so a bad one is refused
-        answers["401"] = "Not signed in (where that is required), or the token is invalid or expired."
+        answers["401"] = (
+            "Not signed in (where that is required), or the token is invalid or expired."
+        )
     if method in {"put", "patch", "delete"}:
         answers["403"] = "Signed in, but not the author."
     if "{" in path:
@@ -41,6 +47,10 @@ def add_error_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, description in error_responses(path, method, operation).items():
                 responses.setdefault(
-                    code, {"description": description, "content": {"application/json": {"schema": ERROR}}}
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": ERROR}},
+                    },
                 )
     return result

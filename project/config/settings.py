@@ -46,7 +46,9 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+)
 
 
 # Application definition
@@ -126,9 +128,13 @@ DATABASES = {
         env.str("DATABASE_URL", default="") or f"sqlite:///{(BASE_DIR / 'db.sqlite3').as_posix()}"
     )
 }
-DATABASES["default"].update(CONN_MAX_AGE=env.int("DJANGO_CONN_MAX_AGE", default=0), CONN_HEALTH_CHECKS=True)
+DATABASES["default"].update(
+    CONN_MAX_AGE=env.int("DJANGO_CONN_MAX_AGE", default=0), CONN_HEALTH_CHECKS=True
+)
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env.bool("DJANGO_SQLITE_TUNED", default=True):
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env.bool(
+    "DJANGO_SQLITE_TUNED", default=True
+):
     # SQLite with several writers (gunicorn workers, threads of runserver):
     # - IMMEDIATE takes the write lock when a transaction starts, so two
     #   writers queue up instead of failing with "database is locked" when a
@@ -274,8 +280,12 @@ REST_FRAMEWORK = {
 
 SIMPLE_JWT = {
     # Capped at 5 minutes: a stolen access token cannot be revoked, only outlived.
-    "ACCESS_TOKEN_LIFETIME": timedelta(seconds=min(env.int("DJANGO_JWT_ACCESS_SECONDS", default=300), 300)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(seconds=env.int("DJANGO_JWT_REFRESH_SECONDS", default=24 * 60 * 60)),
+    "ACCESS_TOKEN_LIFETIME": timedelta(
+        seconds=min(env.int("DJANGO_JWT_ACCESS_SECONDS", default=300), 300)
+    ),
+    "REFRESH_TOKEN_LIFETIME": timedelta(
+        seconds=env.int("DJANGO_JWT_REFRESH_SECONDS", default=24 * 60 * 60)
+    ),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": False,  # one write less per sign-in

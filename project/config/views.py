@@ -8,7 +8,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return JsonResponse({"detail": "You do not have permission to perform this action."}, status=403)
+    return JsonResponse(
+        {"detail": "You do not have permission to perform this action."}, status=403
+    )
 
 
 def not_found(request, exception=None):

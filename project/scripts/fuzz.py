@@ -24,6 +24,7 @@ from course.testing import sign_up
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "benchmarks"))
 from _common import free_port, stop_process, wait_until_up  # noqa: E402  (after the sys.path line above)
+
 # The routes schemathesis must not call: logging out would delete the very
 # token the rest of the run signs in with.
 EXCLUDED_PATHS = ["/accounts/logout/"]
@@ -41,8 +42,12 @@ def schemathesis_command():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-examples", type=int, default=25, help="test cases per operation and phase")
-    parser.add_argument("--max-seconds", type=int, default=200, help="wall-time limit for schemathesis")
+    parser.add_argument(
+        "--max-examples", type=int, default=25, help="test cases per operation and phase"
+    )
+    parser.add_argument(
+        "--max-seconds", type=int, default=200, help="wall-time limit for schemathesis"
+    )
     parser.add_argument("--seed", type=int, default=20240601, help="schemathesis random seed")
     args = parser.parse_args()
 
@@ -58,7 +63,9 @@ def main():
             "PYTHONUNBUFFERED": "1",
         }
         run_manage(PROJECT_DIR, "migrate", "-v", "0", env=env)
-        run_manage(PROJECT_DIR, "seed", "articles", "--number", "20", "--seed", "1", env=env, capture=True)
+        run_manage(
+            PROJECT_DIR, "seed", "articles", "--number", "20", "--seed", "1", env=env, capture=True
+        )
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -67,7 +74,10 @@ def main():
         with open(log_path, "w", encoding="utf-8") as log:
             server = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=PROJECT_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
             try:
                 wait_until_up(f"{base}/api/schema/?format=json", server)
@@ -79,20 +89,36 @@ def main():
                 config.write_text("[parameters]\narticle_pk = 1\n", encoding="utf-8")
                 report = tmp / "report.xml"
                 command = [
-                    *schemathesis_command(), "--config-file", str(config), "run", f"{base}/api/schema/?format=json",
-                    "--header", f"Authorization: Token {key}",
-                    "--checks", CHECKS,
-                    "--max-examples", str(args.max_examples),
-                    "--seed", str(args.seed),
+                    *schemathesis_command(),
+                    "--config-file",
+                    str(config),
+                    "run",
+                    f"{base}/api/schema/?format=json",
+                    "--header",
+                    f"Authorization: Token {key}",
+                    "--checks",
+                    CHECKS,
+                    "--max-examples",
+                    str(args.max_examples),
+                    "--seed",
+                    str(args.seed),
                     # One worker: with two, hypothesis parses lambdas' source in two threads at
                     # once, which crashes CPython 3.11.7's ast.parse ("AST constructor recursion
                     # depth mismatch", a CPython bug fixed in later releases).
-                    "--workers", "1",
-                    "--phases", "examples,coverage,fuzzing",
-                    "--request-timeout", "10",
-                    "--generation-allow-x00", "true",
-                    "--report", "junit", "--report-junit-path", str(report),
-                    "--suppress-health-check", "all",
+                    "--workers",
+                    "1",
+                    "--phases",
+                    "examples,coverage,fuzzing",
+                    "--request-timeout",
+                    "10",
+                    "--generation-allow-x00",
+                    "true",
+                    "--report",
+                    "junit",
+                    "--report-junit-path",
+                    str(report),
+                    "--suppress-health-check",
+                    "all",
                     "--no-color",
                 ]
                 for path in EXCLUDED_PATHS:
@@ -113,15 +139,16 @@ def main():
         for line in lines:
             status_code = line.rsplit('" ', 1)[-1].split()[0]
             statuses[status_code] = statuses.get(status_code, 0) + 1
-        server_errors = sum(count for status_code, count in statuses.items() if status_code.startswith("5"))
+        server_errors = sum(
+            count for status_code, count in statuses.items() if status_code.startswith("5")
+        )
         tracebacks = server_log.count("Traceback (most recent call last)")
 
         print("\n=== fuzz figures ===")
         print(f"requests served: {len(lines)} in {elapsed:.0f} s")
         print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
         print(f"server errors (5xx): {server_errors}; tracebacks in the server log: {tracebacks}")
-        print(f"schemathesis exit code: {code} (0 = no failed check: "
-              f"{CHECKS.replace(',', ', ')})")
+        print(f"schemathesis exit code: {code} (0 = no failed check: {CHECKS.replace(',', ', ')})")
         if server_errors or tracebacks:
             print("\n--- server log, last 60 lines ---")
             print("\n".join(server_log.splitlines()[-60:]))

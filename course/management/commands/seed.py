@@ -59,10 +59,14 @@ class Command(BaseCommand):
         with transaction.atomic():  # all the rows, or none of them
             for model in self.in_dependency_order(list(app.get_models())):
                 rows = self.fake_rows(model, number)
-                model.objects.bulk_create(rows, batch_size=500)  # one INSERT per 500 rows, not per row
+                model.objects.bulk_create(
+                    rows, batch_size=500
+                )  # one INSERT per 500 rows, not per row
                 self.stdout.write(f'{model._meta.label}: {number} created')
                 made.append(f'{number} {model._meta.verbose_name_plural}')
-        self.stdout.write(self.style.SUCCESS(f'Seeded {", ".join(made) or "nothing"} in {app_label}.'))
+        self.stdout.write(
+            self.style.SUCCESS(f'Seeded {", ".join(made) or "nothing"} in {app_label}.')
+        )
 
     @staticmethod
     def in_dependency_order(models_):
@@ -76,8 +80,10 @@ class Command(BaseCommand):
                     models_.remove(model)
                     break
             else:
-                raise CommandError('these models point at each other in a loop: '
-                                   + ', '.join(m.__name__ for m in models_))
+                raise CommandError(
+                    'these models point at each other in a loop: '
+                    + ', '.join(m.__name__ for m in models_)
+                )
         return ordered
 
     # ------------------------------------------------------------------------------------------
@@ -85,17 +91,26 @@ class Command(BaseCommand):
 
     def fake_rows(self, model, number):
         """``number`` unsaved rows whose unique fields and unique-together sets clash with no row."""
-        fields = [f for f in model._meta.concrete_fields
-                  if not (f.primary_key or getattr(f, 'auto_now', False)
-                          or getattr(f, 'auto_now_add', False))]
+        fields = [
+            f
+            for f in model._meta.concrete_fields
+            if not (
+                f.primary_key or getattr(f, 'auto_now', False) or getattr(f, 'auto_now_add', False)
+            )
+        ]
         # What must be unique, as tuples of field names, with the values already in the table.
         unique_sets = [(f.name,) for f in fields if f.unique]
         unique_sets += [tuple(names) for names in model._meta.unique_together]
-        unique_sets += [tuple(c.fields) for c in model._meta.constraints
-                        if isinstance(c, models.UniqueConstraint) and c.fields and c.condition is None]
+        unique_sets += [
+            tuple(c.fields)
+            for c in model._meta.constraints
+            if isinstance(c, models.UniqueConstraint) and c.fields and c.condition is None
+        ]
         attnames = {f.name: f.attname for f in fields}
-        taken = {names: set(model.objects.values_list(*(attnames[n] for n in names)))
-                 for names in unique_sets}
+        taken = {
+            names: set(model.objects.values_list(*(attnames[n] for n in names)))
+            for names in unique_sets
+        }
         rows = []
         for _ in range(number):
             for _attempt in range(TRIES):
@@ -105,9 +120,11 @@ class Command(BaseCommand):
                 if clash is None:
                     break
             else:
-                raise CommandError(f'cannot make {number} {model._meta.verbose_name_plural} with a '
-                                   f'unique {" + ".join(clash)}: {model._meta.label} ran out of '
-                                   f'values; ask for fewer (--number)')
+                raise CommandError(
+                    f'cannot make {number} {model._meta.verbose_name_plural} with a '
+                    f'unique {" + ".join(clash)}: {model._meta.label} ran out of '
+                    f'values; ask for fewer (--number)'
+                )
             for names, key in keys.items():
                 taken[names].add(key)
             rows.append(model(**values))
@@ -137,9 +154,17 @@ class Command(BaseCommand):
         if isinstance(field, models.DateField):
             return fake.date_this_decade()
         if isinstance(field, models.DecimalField):
-            return Decimal(random.randint(0, 10 ** field.max_digits - 1)).scaleb(-field.decimal_places)
-        if isinstance(field, (models.PositiveIntegerField, models.PositiveSmallIntegerField,
-                              models.PositiveBigIntegerField)):
+            return Decimal(random.randint(0, 10**field.max_digits - 1)).scaleb(
+                -field.decimal_places
+            )
+        if isinstance(
+            field,
+            (
+                models.PositiveIntegerField,
+                models.PositiveSmallIntegerField,
+                models.PositiveBigIntegerField,
+            ),
+        ):
             return random.randint(0, 1000)
         if isinstance(field, models.IntegerField):
             return random.randint(-1000, 1000)
@@ -149,8 +174,10 @@ class Command(BaseCommand):
             return field.get_default()
         if field.null:
             return None
-        raise CommandError(f'seed does not know how to fake {field.model.__name__}.{field.name} '
-                           f'({type(field).__name__})')
+        raise CommandError(
+            f'seed does not know how to fake {field.model.__name__}.{field.name} '
+            f'({type(field).__name__})'
+        )
 
     def short_text(self, max_length):
         text = self.faker.catch_phrase() if self.korean else self.faker.sentence(nb_words=5)
@@ -172,8 +199,10 @@ class Command(BaseCommand):
             if not rows and model is get_user_model():
                 rows = self.make_users(USERS_AT_MOST)
             if not rows:
-                raise CommandError(f'there is no {model._meta.verbose_name} to point at: '
-                                   f'create some first (seed its app)')
+                raise CommandError(
+                    f'there is no {model._meta.verbose_name} to point at: '
+                    f'create some first (seed its app)'
+                )
             self.pools[model] = rows
         return self.pools[model]
 
@@ -191,5 +220,8 @@ class Command(BaseCommand):
                 users.append(user)
         user_model.objects.bulk_create(users)
         self.stdout.write(f'{user_model._meta.label}: {count} created (authors, no password)')
-        return list(user_model.objects.filter(
-            **{f'{user_model.USERNAME_FIELD}__in': [u.get_username() for u in users]}).order_by('pk'))
+        return list(
+            user_model.objects.filter(
+                **{f'{user_model.USERNAME_FIELD}__in': [u.get_username() for u in users]}
+            ).order_by('pk')
+        )

@@ -27,8 +27,11 @@ class Command(ShellPlusCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--allow-root", action="store_true",
-                            help="let Jupyter run as root (containers, cloud machines)")
+        parser.add_argument(
+            "--allow-root",
+            action="store_true",
+            help="let Jupyter run as root (containers, cloud machines)",
+        )
 
     @shell_runner(flags=["--notebook"], name="Jupyter Notebook 7")
     def get_notebook(self, options):

@@ -26,14 +26,27 @@ def check(c):
         text = page(query)
         c.expect(_html(wanted) in text, f"GET /articles/{query} does not show {wanted!r}")
         shown = [t for t in others if _html(t) in text]
-        c.expect(not shown, f"GET /articles/{query} still shows {shown}: only titles containing "
-                 "'URI' (any case) should be listed")
+        c.expect(
+            not shown,
+            f"GET /articles/{query} still shows {shown}: only titles containing "
+            "'URI' (any case) should be listed",
+        )
     text = page("?q=")
-    c.expect(all(_html(t) in text for t in titles), "GET /articles/?q= (empty) should list every article")
+    c.expect(
+        all(_html(t) in text for t in titles), "GET /articles/?q= (empty) should list every article"
+    )
     text = page("?q=" + quote("no such title 없음"))
-    c.expect(not any(_html(t) in text for t in titles),
-             "GET /articles/?q=no such title 없음 should list no article")
+    c.expect(
+        not any(_html(t) in text for t in titles),
+        "GET /articles/?q=no such title 없음 should list no article",
+    )
 
 
 def _html(text):
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )

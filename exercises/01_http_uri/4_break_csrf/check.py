@@ -26,8 +26,12 @@ def check(c):
     truth = c.django(WITHOUT_EXEMPT)
     c.expect_answer("status", truth)
     reason = (c.answer("reason") or "").lower()
-    c.expect("csrf" in reason or "forgery" in reason or "위조" in reason,
-             "answers/4.txt: the reason should name what refused the request (the page says it)")
+    c.expect(
+        "csrf" in reason or "forgery" in reason or "위조" in reason,
+        "answers/4.txt: the reason should name what refused the request (the page says it)",
+    )
     response = c.post("/articles/")
-    c.expect(response.status_code == 405,
-             c.describe(response) + "; expected 405 Method Not Allowed: put @csrf_exempt back")
+    c.expect(
+        response.status_code == 405,
+        c.describe(response) + "; expected 405 Method Not Allowed: put @csrf_exempt back",
+    )

@@ -23,8 +23,18 @@ def check(c):
     c.require_status(response, 200)
     raw = response.text
     exact = str.strip
-    c.expect_answer("quote", _written(raw, [('Say \\"hi\\"', '\\"'), ("Say &quot;hi", "&quot;"),
-                                            ('Say "hi"', '"')]), normalize=exact)
-    c.expect_answer("tag", _written(raw, [("\\u003cb\\u003e", "\\u003cb\\u003e"),
-                                          ("&lt;b&gt;", "&lt;b&gt;"), ("<b>", "<b>")]))
-    c.expect_answer("korean", _written(raw, [("\\uc548\\ub155", "\\uc548\\ub155"), ("안녕", "안녕")]))
+    c.expect_answer(
+        "quote",
+        _written(raw, [('Say \\"hi\\"', '\\"'), ("Say &quot;hi", "&quot;"), ('Say "hi"', '"')]),
+        normalize=exact,
+    )
+    c.expect_answer(
+        "tag",
+        _written(
+            raw,
+            [("\\u003cb\\u003e", "\\u003cb\\u003e"), ("&lt;b&gt;", "&lt;b&gt;"), ("<b>", "<b>")],
+        ),
+    )
+    c.expect_answer(
+        "korean", _written(raw, [("\\uc548\\ub155", "\\uc548\\ub155"), ("안녕", "안녕")])
+    )

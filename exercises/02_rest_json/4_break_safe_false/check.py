@@ -21,5 +21,6 @@ def check(c):
     c.expect_answer("exception", c.django(WITHOUT_SAFE))
     c.expect_answer("status", 500)  # an exception no code catches is a server error
     response = c.get("/api/v1/json-1/")
-    c.expect(response.status_code == 200,
-             c.describe(response) + "; expected 200 OK: put safe=False back")
+    c.expect(
+        response.status_code == 200, c.describe(response) + "; expected 200 OK: put safe=False back"
+    )

@@ -23,10 +23,15 @@ except Exception as error:
 def check(c):
     exception, attribute = c.django(WITHOUT_MANY)
     c.expect_answer("exception", exception)
-    c.expect_answer("attribute", attribute, normalize=lambda v: str(v).strip().strip("'`\"").lower())
+    c.expect_answer(
+        "attribute", attribute, normalize=lambda v: str(v).strip().strip("'`\"").lower()
+    )
     c.expect_answer("status", 500)  # an exception no code catches is a server error
     response = c.get("/api/v1/articles/")
-    if c.expect(response.status_code == 200,
-                c.describe(response) + "; expected 200 OK: put many=True back"):
-        c.expect(isinstance(c.json(response), list),
-                 "GET /api/v1/articles/ should answer a JSON list of articles")
+    if c.expect(
+        response.status_code == 200, c.describe(response) + "; expected 200 OK: put many=True back"
+    ):
+        c.expect(
+            isinstance(c.json(response), list),
+            "GET /api/v1/articles/ should answer a JSON list of articles",
+        )

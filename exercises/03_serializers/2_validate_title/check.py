@@ -15,9 +15,11 @@ def check(c):
     for title in ("2024", "  123 "):
         response = c.post("/api/v1/articles/", json={"title": title, "content": "digits"})
         if c.expect_status(response, HTTPStatus.BAD_REQUEST):
-            c.expect("title" in c.json(response),
-                     f"POST /api/v1/articles/ {{'title': {title!r}}}: the 400 should name 'title', "
-                     f"got {response.text[:120]}")
+            c.expect(
+                "title" in c.json(response),
+                f"POST /api/v1/articles/ {{'title': {title!r}}}: the 400 should name 'title', "
+                f"got {response.text[:120]}",
+            )
         else:
             refused = False
     if refused:
@@ -28,5 +30,7 @@ def check(c):
     url = f"/api/v1/articles/{c.json(fine)['id']}/"
     if c.expect_status(c.put(url, json={"title": "42", "content": "x"}), HTTPStatus.BAD_REQUEST):
         c.expect(c.json(c.get(url)).get("title") == "Web 2.0", f"a refused PUT changed {url}")
-    c.expect("validate_title" in c.file("articles/serializers.py"),
-             "the rule belongs in the serializer: a validate_title method of ArticleSerializer")
+    c.expect(
+        "validate_title" in c.file("articles/serializers.py"),
+        "the rule belongs in the serializer: a validate_title method of ArticleSerializer",
+    )

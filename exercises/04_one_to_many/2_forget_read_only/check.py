@@ -33,9 +33,13 @@ result = {'status': response.status_code,
 def check(c):
     real = c.django(MISTAKE)
     c.expect_answer("status", real["status"])
-    c.expect_answer("field", real["field"], normalize=lambda v: str(v).strip().strip("`'\"").lower())
+    c.expect_answer(
+        "field", real["field"], normalize=lambda v: str(v).strip().strip("`'\"").lower()
+    )
     # ... and the copy works again: read_only_fields is back.
     response = c.post("/api/v1/articles/1/comments/", json={"content": "hello"})
-    c.expect(response.status_code == 201,
-             c.describe(response) + "; expected 201 Created: put read_only_fields = ('article',) "
-             "back in CommentSerializer")
+    c.expect(
+        response.status_code == 201,
+        c.describe(response) + "; expected 201 Created: put read_only_fields = ('article',) "
+        "back in CommentSerializer",
+    )

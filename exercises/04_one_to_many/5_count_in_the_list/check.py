@@ -1,8 +1,12 @@
 """The article list shows comment_count in ONE query (annotate), proven by an assertNumQueries test."""
 
 KIND = "code"
-EDIT = ["articles/views.py", "articles/serializers.py", "articles/tests/test_comments.py",
-        "articles/tests/test_api.py"]
+EDIT = [
+    "articles/views.py",
+    "articles/serializers.py",
+    "articles/tests/test_comments.py",
+    "articles/tests/test_api.py",
+]
 CHANGES_TESTS = ["articles.tests.test_api.ArticleCrudTests.test_list_is_id_and_title_newest_first"]
 TESTS = ["articles.tests.test_api", "articles.tests.test_comments"]
 
@@ -41,20 +45,33 @@ def check(c):
     counts = c.django(QUERIES)
     real = counts["real"]
     without = [item.get("id") for item in items if "comment_count" not in item]
-    c.expect(not without, f"GET /api/v1/articles/ answered items without comment_count "
-             f"(e.g. {items[0] if items else {}}); expected {{id, title, comment_count}}")
+    c.expect(
+        not without,
+        f"GET /api/v1/articles/ answered items without comment_count "
+        f"(e.g. {items[0] if items else {}}); expected {{id, title, comment_count}}",
+    )
     if without:
         return
-    wrong = {item["id"]: item["comment_count"] for item in items
-             if item["comment_count"] != real.get(str(item["id"]))}
-    c.expect(not wrong, f"GET /api/v1/articles/ counts comments wrongly for the articles "
-             f"{sorted(wrong)}: e.g. article {next(iter(wrong), '')} shows "
-             f"{next(iter(wrong.values()), '')}, it has {real.get(str(next(iter(wrong), '')))}")
+    wrong = {
+        item["id"]: item["comment_count"]
+        for item in items
+        if item["comment_count"] != real.get(str(item["id"]))
+    }
+    c.expect(
+        not wrong,
+        f"GET /api/v1/articles/ counts comments wrongly for the articles "
+        f"{sorted(wrong)}: e.g. article {next(iter(wrong), '')} shows "
+        f"{next(iter(wrong.values()), '')}, it has {real.get(str(next(iter(wrong), '')))}",
+    )
     ids = [item["id"] for item in items]
-    c.expect(ids == sorted(ids, reverse=True),
-             f"GET /api/v1/articles/ lists the ids {ids[:6]}...; expected newest first (the "
-             f"highest id first), as before")
-    c.expect(counts["2"] == counts["200"] == 1,
-             f"GET /api/v1/articles/ ran {counts['2']} SQL queries with 2 articles and "
-             f"{counts['200']} with 200; expected 1 both times")
+    c.expect(
+        ids == sorted(ids, reverse=True),
+        f"GET /api/v1/articles/ lists the ids {ids[:6]}...; expected newest first (the "
+        f"highest id first), as before",
+    )
+    c.expect(
+        counts["2"] == counts["200"] == 1,
+        f"GET /api/v1/articles/ ran {counts['2']} SQL queries with 2 articles and "
+        f"{counts['200']} with 200; expected 1 both times",
+    )
     c.run_tests(TEST, "articles.tests.test_api")

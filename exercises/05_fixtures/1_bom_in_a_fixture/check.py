@@ -43,10 +43,20 @@ def check(c):
     real = c.django(MISTAKE)
     # Django's DeserializationError wraps json's JSONDecodeError: either name is right.
     given = c.answer("exception")
-    if given is not None and name(given) == "jsondecodeerror" and "JSONDecodeError" in real["cause"]:
+    if (
+        given is not None
+        and name(given) == "jsondecodeerror"
+        and "JSONDecodeError" in real["cause"]
+    ):
         real["exception"] = "JSONDecodeError"
     c.expect_answer("exception", real["exception"], normalize=name)
     # What the last line says was unexpected: a "UTF-8 BOM" (any wording that names the BOM).
-    c.expect_answer("unexpected", "BOM" if "bom" in real["cause"].lower() else real["cause"],
-                    normalize=lambda v: "bom" if "bom" in str(v).lower()
-                    or "byte order mark" in str(v).lower() else str(v).strip().lower())
+    c.expect_answer(
+        "unexpected",
+        "BOM" if "bom" in real["cause"].lower() else real["cause"],
+        normalize=lambda v: (
+            "bom"
+            if "bom" in str(v).lower() or "byte order mark" in str(v).lower()
+            else str(v).strip().lower()
+        ),
+    )

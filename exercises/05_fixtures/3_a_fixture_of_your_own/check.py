@@ -43,22 +43,32 @@ def check(c):
     c.expect(probe["exists"], "there is no fixtures/notices.json beside manage.py in your copy")
     if not probe["exists"]:
         return
-    c.expect(probe["head"] != "efbbbf" and not probe["head"].startswith(("fffe", "feff")),
-             "fixtures/notices.json starts with a byte order mark: let dumpdata write it with -o")
-    c.expect(probe["folder"] in probe["dirs"],
-             f"settings.FIXTURE_DIRS is {probe['dirs']}: it must name the fixtures/ folder beside "
-             f"manage.py, so that `loaddata notices.json` finds the file by its name")
+    c.expect(
+        probe["head"] != "efbbbf" and not probe["head"].startswith(("fffe", "feff")),
+        "fixtures/notices.json starts with a byte order mark: let dumpdata write it with -o",
+    )
+    c.expect(
+        probe["folder"] in probe["dirs"],
+        f"settings.FIXTURE_DIRS is {probe['dirs']}: it must name the fixtures/ folder beside "
+        f"manage.py, so that `loaddata notices.json` finds the file by its name",
+    )
     if probe["error"]:
         c.expect(False, f"`loaddata notices.json` into an empty database failed: {probe['error']}")
         return
     titles = [title for _, title in probe["articles"]]
-    c.expect(len(titles) == 3 and all(title.startswith("[공지]") for title in titles),
-             f"`loaddata notices.json` gave {len(titles)} articles titled {titles}; expected exactly "
-             f"3, each title starting with [공지]")
+    c.expect(
+        len(titles) == 3 and all(title.startswith("[공지]") for title in titles),
+        f"`loaddata notices.json` gave {len(titles)} articles titled {titles}; expected exactly "
+        f"3, each title starting with [공지]",
+    )
     pks = {pk for pk, _ in probe["articles"]}
     commented = {article for _, article in probe["comments"]}
-    c.expect(bool(pks) and pks <= commented,
-             f"the articles {sorted(pks - commented)} have no comment in the fixture; each notice "
-             f"needs at least one")
-    c.expect(not probe["others"], f"the fixture holds other rows too: {probe['others']}; dump only "
-             f"the articles app")
+    c.expect(
+        bool(pks) and pks <= commented,
+        f"the articles {sorted(pks - commented)} have no comment in the fixture; each notice "
+        f"needs at least one",
+    )
+    c.expect(
+        not probe["others"],
+        f"the fixture holds other rows too: {probe['others']}; dump only the articles app",
+    )

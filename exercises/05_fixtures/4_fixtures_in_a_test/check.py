@@ -23,15 +23,23 @@ result = {
 
 def check(c):
     found = c.django(INSPECT)
-    c.expect(found["class"], "articles/tests/test_fixtures.py has no class ArticlesWithoutCommentsTests")
+    c.expect(
+        found["class"], "articles/tests/test_fixtures.py has no class ArticlesWithoutCommentsTests"
+    )
     if not found["class"]:
         return
-    c.expect(found["fixtures"] == ["articles.json"],
-             f"ArticlesWithoutCommentsTests.fixtures is {found['fixtures']}; expected "
-             f"['articles.json'] only")
-    c.expect(found["method"], "ArticlesWithoutCommentsTests has no method "
-             "test_every_article_answers_comment_count_0")
-    c.expect("comment_count" in found["source"] and "api_article_detail" in found["source"],
-             "test_every_article_answers_comment_count_0 must request each article with "
-             "reverse('articles:api_article_detail', ...) and check its comment_count")
+    c.expect(
+        found["fixtures"] == ["articles.json"],
+        f"ArticlesWithoutCommentsTests.fixtures is {found['fixtures']}; expected "
+        f"['articles.json'] only",
+    )
+    c.expect(
+        found["method"],
+        "ArticlesWithoutCommentsTests has no method test_every_article_answers_comment_count_0",
+    )
+    c.expect(
+        "comment_count" in found["source"] and "api_article_detail" in found["source"],
+        "test_every_article_answers_comment_count_0 must request each article with "
+        "reverse('articles:api_article_detail', ...) and check its comment_count",
+    )
     c.run_tests(LABEL)

@@ -13,12 +13,15 @@ def check(c):
     token = c.sign_up()
     real = {
         "anonymous_post": c.post("/api/v1/articles/", json=BODY),
-        "stranger_delete": c.delete("/api/v1/articles/1/",
-                                    headers={"Authorization": f"Token {token}"}),
-        "wrong_token_read": c.get("/api/v1/articles/",
-                                  headers={"Authorization": "Token not-a-real-key"}),
-        "bearer_post": c.post("/api/v1/articles/", json=BODY,
-                              headers={"Authorization": f"Bearer {token}"}),
+        "stranger_delete": c.delete(
+            "/api/v1/articles/1/", headers={"Authorization": f"Token {token}"}
+        ),
+        "wrong_token_read": c.get(
+            "/api/v1/articles/", headers={"Authorization": "Token not-a-real-key"}
+        ),
+        "bearer_post": c.post(
+            "/api/v1/articles/", json=BODY, headers={"Authorization": f"Bearer {token}"}
+        ),
     }
     for key, response in real.items():
         c.expect_answer(key, response.status_code)

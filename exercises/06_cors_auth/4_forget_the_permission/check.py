@@ -43,6 +43,8 @@ def check(c):
     # ... and the copy is protected again: a stranger may not delete article 1.
     token = c.sign_up()
     response = c.delete("/api/v1/articles/1/", headers={"Authorization": f"Token {token}"})
-    c.expect(response.status_code == 403,
-             c.describe(response) + " for a user who is not its author; expected 403 Forbidden: "
-             "put @permission_classes([IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly]) back")
+    c.expect(
+        response.status_code == 403,
+        c.describe(response) + " for a user who is not its author; expected 403 Forbidden: "
+        "put @permission_classes([IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly]) back",
+    )

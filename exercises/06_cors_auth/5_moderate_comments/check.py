@@ -5,8 +5,10 @@ EDIT = ["articles/permissions.py", "articles/views.py", "articles/tests/test_aut
 CHANGES_TESTS = []
 TESTS = ["articles.tests.test_auth", "articles.tests.test_comments"]
 
-TEST = ("articles.tests.test_auth.PermissionMatrixTests."
-        "test_the_article_author_may_delete_but_not_edit_comments_on_it")
+TEST = (
+    "articles.tests.test_auth.PermissionMatrixTests."
+    "test_the_article_author_may_delete_but_not_edit_comments_on_it"
+)
 
 
 def check(c):
@@ -16,36 +18,57 @@ def check(c):
         headers = {"Authorization": f"Token {tokens[role]}"} if role else {}
         return c.request(method, path, headers=headers, **kw)
 
-    created = send("POST", "/api/v1/articles/", "article_author",
-                   json={"title": "moderated", "content": "x"})
+    created = send(
+        "POST", "/api/v1/articles/", "article_author", json={"title": "moderated", "content": "x"}
+    )
     c.require_status(created, 201)
     article = c.json(created).get("id")
 
     def new_comment():
-        response = send("POST", f"/api/v1/articles/{article}/comments/", "commenter",
-                        json={"content": "a rude comment"})
+        response = send(
+            "POST",
+            f"/api/v1/articles/{article}/comments/",
+            "commenter",
+            json={"content": "a rude comment"},
+        )
         c.require_status(response, 201)
         return f"/api/v1/comments/{c.json(response).get('id')}/"
 
     url = new_comment()
-    who = {"article_author": "the article's author", "stranger": "another signed-in user",
-           None: "a request without a token", "commenter": "the comment's author"}
-    for role, method, expected in ((None, "PUT", 401), (None, "DELETE", 401),
-                                   ("stranger", "PUT", 403), ("stranger", "DELETE", 403),
-                                   ("article_author", "PUT", 403),
-                                   ("commenter", "PUT", 200)):
+    who = {
+        "article_author": "the article's author",
+        "stranger": "another signed-in user",
+        None: "a request without a token",
+        "commenter": "the comment's author",
+    }
+    for role, method, expected in (
+        (None, "PUT", 401),
+        (None, "DELETE", 401),
+        ("stranger", "PUT", 403),
+        ("stranger", "DELETE", 403),
+        ("article_author", "PUT", 403),
+        ("commenter", "PUT", 200),
+    ):
         response = send(method, url, role, json={"content": "edited"} if method == "PUT" else None)
-        c.expect(response.status_code == expected,
-                 f"{c.describe(response)}, sent by {who[role]}; expected {expected}")
+        c.expect(
+            response.status_code == expected,
+            f"{c.describe(response)}, sent by {who[role]}; expected {expected}",
+        )
     response = send("DELETE", url, "article_author")
-    c.expect(response.status_code == 204,
-             f"{c.describe(response)}, sent by the article's author; expected 204 No Content")
+    c.expect(
+        response.status_code == 204,
+        f"{c.describe(response)}, sent by the article's author; expected 204 No Content",
+    )
     if response.status_code == 204:
-        c.expect(send("GET", url).status_code == 404,
-                 f"the article's author deleted {url} with 204, but GET {url} still finds it")
+        c.expect(
+            send("GET", url).status_code == 404,
+            f"the article's author deleted {url} with 204, but GET {url} still finds it",
+        )
     # The comment's own author keeps the right to delete it.
     url = new_comment()
     response = send("DELETE", url, "commenter")
-    c.expect(response.status_code == 204,
-             f"{c.describe(response)}, sent by the comment's author; expected 204 No Content")
+    c.expect(
+        response.status_code == 204,
+        f"{c.describe(response)}, sent by the comment's author; expected 204 No Content",
+    )
     c.run_tests(TEST, "articles.tests.test_auth")

@@ -9,8 +9,13 @@ TESTS = ["articles.tests.test_listing"]
 
 def key_set(value):
     text = value if isinstance(value, str) else ",".join(value)
-    return ",".join(sorted(part.strip().strip("`'\"").lower()
-                           for part in text.replace(" ", ",").split(",") if part.strip()))
+    return ",".join(
+        sorted(
+            part.strip().strip("`'\"").lower()
+            for part in text.replace(" ", ",").split(",")
+            if part.strip()
+        )
+    )
 
 
 def check(c):

@@ -30,12 +30,16 @@ def check(c):
     start = refresh.get("iat", 0)
     for name, payload, wanted in (("access", access, 60), ("refresh", refresh, 3600)):
         lifetime = payload.get("exp", 0) - start
-        c.expect(lifetime == wanted,
-                 f"POST /accounts/jwt/create/ gave {name} tokens that live {lifetime} seconds; "
-                 f"expected {wanted}")
+        c.expect(
+            lifetime == wanted,
+            f"POST /accounts/jwt/create/ gave {name} tokens that live {lifetime} seconds; "
+            f"expected {wanted}",
+        )
     readme = c.file("README.md")
-    c.expect("`DJANGO_JWT_ACCESS_SECONDS` | `60`" in readme
-             and "`DJANGO_JWT_REFRESH_SECONDS` | `3600`" in readme,
-             "README.md's table of variables still gives the old defaults of "
-             "DJANGO_JWT_ACCESS_SECONDS and DJANGO_JWT_REFRESH_SECONDS")
+    c.expect(
+        "`DJANGO_JWT_ACCESS_SECONDS` | `60`" in readme
+        and "`DJANGO_JWT_REFRESH_SECONDS` | `3600`" in readme,
+        "README.md's table of variables still gives the old defaults of "
+        "DJANGO_JWT_ACCESS_SECONDS and DJANGO_JWT_REFRESH_SECONDS",
+    )
     c.run_tests(TEST)

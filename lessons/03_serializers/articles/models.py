@@ -23,7 +23,9 @@ class UpdateOnlyModel(models.Model):
         except DatabaseError:
             if type(self)._default_manager.filter(pk=self.pk).exists():
                 raise  # another database error, not a missing row
-            raise self.DoesNotExist(f'{self._meta.object_name} {self.pk} no longer exists.') from None
+            raise self.DoesNotExist(
+                f'{self._meta.object_name} {self.pk} no longer exists.'
+            ) from None
 
 
 class Article(UpdateOnlyModel):

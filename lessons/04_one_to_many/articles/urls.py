@@ -18,8 +18,11 @@ urlpatterns = [
     # Comments.
     path('api/v1/comments/', views.api_comment_list, name='api_comment_list'),
     path('api/v1/comments/<int:pk>/', views.api_comment_detail, name='api_comment_detail'),
-    path('api/v1/articles/<int:article_pk>/comments/', views.api_comment_create,
-         name='api_comment_create'),
+    path(
+        'api/v1/articles/<int:article_pk>/comments/',
+        views.api_comment_create,
+        name='api_comment_create',
+    ),
     # Last: any other /api/.../ path answers a JSON 404 (a path without its slash still gets
     # APPEND_SLASH's redirect, because this pattern wants the slash too).
     re_path(r'^api/(?P<rest>.*/)?$', views.api_not_found, name='api_not_found'),

@@ -66,8 +66,10 @@ def json_get_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ('GET', 'HEAD'):
-            response = JsonResponse({'detail': f'Method "{request.method}" not allowed.'},
-                                    status=HTTPStatus.METHOD_NOT_ALLOWED)
+            response = JsonResponse(
+                {'detail': f'Method "{request.method}" not allowed.'},
+                status=HTTPStatus.METHOD_NOT_ALLOWED,
+            )
             response['Allow'] = 'GET, HEAD'
             return response
         return view(request, *args, **kwargs)

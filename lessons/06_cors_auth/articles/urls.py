@@ -18,8 +18,11 @@ urlpatterns = [
     # Comments.
     path('api/v1/comments/', views.api_comment_list, name='api_comment_list'),
     path('api/v1/comments/<int:pk>/', views.api_comment_detail, name='api_comment_detail'),
-    path('api/v1/articles/<int:article_pk>/comments/', views.api_comment_create,
-         name='api_comment_create'),
+    path(
+        'api/v1/articles/<int:article_pk>/comments/',
+        views.api_comment_create,
+        name='api_comment_create',
+    ),
     # Permission classes on show: admins only, and everyone.
     path('api/v1/users/', views.api_user_list, name='api_user_list'),
     path('api/v1/health/', views.api_health, name='api_health'),

@@ -17,7 +17,10 @@ from rest_framework.response import Response
 from .models import Article, Comment
 from .permissions import check_author
 from .serializers import (
-    ArticleListSerializer, ArticleSerializer, CommentSerializer, UserSerializer,
+    ArticleListSerializer,
+    ArticleSerializer,
+    CommentSerializer,
+    UserSerializer,
 )
 
 # The pages only read. A read-only view has nothing for CSRF to protect, so it is exempt: a POST
@@ -71,8 +74,10 @@ def json_get_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ('GET', 'HEAD'):
-            response = JsonResponse({'detail': f'Method "{request.method}" not allowed.'},
-                                    status=HTTPStatus.METHOD_NOT_ALLOWED)
+            response = JsonResponse(
+                {'detail': f'Method "{request.method}" not allowed.'},
+                status=HTTPStatus.METHOD_NOT_ALLOWED,
+            )
             response['Allow'] = 'GET, HEAD'
             return response
         return view(request, *args, **kwargs)

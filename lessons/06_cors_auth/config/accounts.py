@@ -26,8 +26,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def clean_username(self, username, shallow=False):
         username = unicodedata.normalize('NFKC', username)
         if confusables.is_dangerous(username, preferred_aliases=['latin']):
-            raise ValidationError('This username mixes letters that look alike from different '
-                                  'alphabets. Please use letters of one alphabet.')
+            raise ValidationError(
+                'This username mixes letters that look alike from different '
+                'alphabets. Please use letters of one alphabet.'
+            )
         return super().clean_username(username, shallow=shallow)
 
     def unstash_verified_email(self, request):
@@ -45,7 +47,10 @@ class UserDetailsSerializer(rest_auth_serializers.UserDetailsSerializer):
 
     def validate_username(self, username):
         username = unicodedata.normalize('NFKC', username)
-        if self.instance is not None and username.casefold() == self.instance.get_username().casefold():
+        if (
+            self.instance is not None
+            and username.casefold() == self.instance.get_username().casefold()
+        ):
             return username  # their own name, perhaps in other capitals: not "taken"
         return super().validate_username(username)
 

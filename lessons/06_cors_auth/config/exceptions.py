@@ -3,8 +3,11 @@
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-REFUSALS = (exceptions.NotAuthenticated, exceptions.AuthenticationFailed,
-            exceptions.PermissionDenied)
+REFUSALS = (
+    exceptions.NotAuthenticated,
+    exceptions.AuthenticationFailed,
+    exceptions.PermissionDenied,
+)
 
 
 def exception_handler(exc, context):

@@ -8,7 +8,10 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import (
-    BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
+    BadRequest,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
 )
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import is_valid_path
@@ -37,8 +40,7 @@ class AppendSlashToWritesMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if (request.method not in SAFE_METHODS and settings.APPEND_SLASH
-                and not path.endswith('/')):
+        if request.method not in SAFE_METHODS and settings.APPEND_SLASH and not path.endswith('/'):
             urlconf = getattr(request, 'urlconf', None)
             if not is_valid_path(path, urlconf) and is_valid_path(f'{path}/', urlconf):
                 with_slash = escape_leading_slashes(request.get_full_path(force_append_slash=True))
@@ -70,7 +72,7 @@ class JSONRefusalMiddleware:
     def __call__(self, request):
         try:
             request.get_host()  # DisallowedHost: a Host header not in ALLOWED_HOSTS
-            request.GET  # TooManyFieldsSent: a query string with too many fields
+            request.GET  # noqa: B018 - reading it parses the query string: TooManyFieldsSent
         except SuspiciousOperation as exc:
             return self.process_exception(request, exc)
         return self.get_response(request)
@@ -80,8 +82,11 @@ class JSONRefusalMiddleware:
         if isinstance(exception, (Http404, PermissionDenied)):
             return None  # Django's 404 and 403, as usual
         if isinstance(exception, RequestDataTooBig):
-            return refusal(413, 'The request body is larger than the server accepts '
-                                f'({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes).')
+            return refusal(
+                413,
+                'The request body is larger than the server accepts '
+                f'({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes).',
+            )
         if isinstance(exception, (SuspiciousOperation, BadRequest)):
             return refusal(400, str(exception) or 'Bad request.')
         logger.error('Internal Server Error: %s', request.path, exc_info=exception)

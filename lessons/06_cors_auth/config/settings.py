@@ -188,4 +188,10 @@ EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'  # any mail is 
 # CORS (교차 출처 자원 공유): the origins whose pages may read this API's answers in a browser, here
 # the lesson's browser client on port 8080. COURSE_CORS, the course's switch, names other origins
 # (comma-separated) or "off" for none at all.
-CORS_ALLOWED_ORIGINS = [origin for origin in os.environ.get('COURSE_CORS', 'http://localhost:8080,http://127.0.0.1:8080').split(',') if origin not in ('', 'off')]
+CORS_ALLOWED_ORIGINS = [
+    origin
+    for origin in os.environ.get(
+        'COURSE_CORS', 'http://localhost:8080,http://127.0.0.1:8080'
+    ).split(',')
+    if origin not in ('', 'off')
+]

@@ -35,8 +35,11 @@ class EmailVerificationView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request, key=None):
-        return Response({
-            'detail': 'To confirm an e-mail address, POST its key as {"key": ...} to '
-                      + reverse('rest_verify_email') + '.',
-            'key': key,
-        })
+        return Response(
+            {
+                'detail': 'To confirm an e-mail address, POST its key as {"key": ...} to '
+                + reverse('rest_verify_email')
+                + '.',
+                'key': key,
+            }
+        )

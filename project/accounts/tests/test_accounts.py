@@ -15,7 +15,8 @@ PASSWORD = "Correct-Horse-42"
 class SignUpTests(APITestBase):
     def sign_up(self, username):
         return self.client.post(
-            reverse("rest_register"), {"username": username, "password1": PASSWORD, "password2": PASSWORD}
+            reverse("rest_register"),
+            {"username": username, "password1": PASSWORD, "password2": PASSWORD},
         )
 
     def test_sign_up_answers_the_token_only(self):
@@ -66,7 +67,8 @@ class UserDetailsTests(APITestBase):
 class PasswordChangeTests(APITestBase):
     def change(self, old, new="New-Pass-7890"):
         return self.client.post(
-            reverse("rest_password_change"), {"old_password": old, "new_password1": new, "new_password2": new}
+            reverse("rest_password_change"),
+            {"old_password": old, "new_password1": new, "new_password2": new},
         )
 
     def test_the_current_password_is_required(self):
@@ -75,7 +77,8 @@ class PasswordChangeTests(APITestBase):
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
         self.assertIn("old_password", response.json())
         response = self.client.post(
-            reverse("rest_password_change"), {"new_password1": "New-Pass-7890", "new_password2": "New-Pass-7890"}
+            reverse("rest_password_change"),
+            {"new_password1": "New-Pass-7890", "new_password2": "New-Pass-7890"},
         )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
         self.assertIn("old_password", response.json())
@@ -83,26 +86,36 @@ class PasswordChangeTests(APITestBase):
         self.assertTrue(self.alice.check_password("alice-pass-123"))
 
     def test_a_change_revokes_every_earlier_token(self):
-        jwt = self.client.post(reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"}).json()
+        jwt = self.client.post(
+            reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"}
+        ).json()
         self.sign_in(self.alice)
         response = self.change("alice-pass-123")
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.content)
         self.assertFalse(Token.objects.filter(user=self.alice).exists())
         # The DRF token, the JWT access token and the refresh token are all refused now.
-        self.assertEqual(self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED)
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED
+        )
         self.client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt['access']}")
-        self.assertEqual(self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED)
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED
+        )
         self.client.credentials()
         response = self.client.post(reverse("jwt_refresh"), {"refresh": jwt["refresh"]})
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
         # The new password works.
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "New-Pass-7890"})
+        response = self.client.post(
+            reverse("rest_login"), {"username": "alice", "password": "New-Pass-7890"}
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
 
 
 class JWTLogoutTests(APITestBase):
     def test_token_logout_refuses_jwt_callers_and_points_to_jwt_logout(self):
-        jwt = self.client.post(reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"}).json()
+        jwt = self.client.post(
+            reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"}
+        ).json()
         self.client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt['access']}")
         response = self.client.post(reverse("rest_logout"), {"refresh": jwt["refresh"]})
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
@@ -120,11 +133,15 @@ class SignInLimitTests(APITestBase):
     def fail(self, route, username, **extra):
         password = {"password": "wrong-password"}
         if route == "admin:login":
-            return self.client.post(reverse(route), {"username": username, **password}, format="multipart", **extra)
+            return self.client.post(
+                reverse(route), {"username": username, **password}, format="multipart", **extra
+            )
         return self.client.post(reverse(route), {"username": username, **password}, **extra)
 
     def assertLockedOut(self, response):
-        self.assertEqual(response.status_code, status.HTTP_429_TOO_MANY_REQUESTS, response.content[:200])
+        self.assertEqual(
+            response.status_code, status.HTTP_429_TOO_MANY_REQUESTS, response.content[:200]
+        )
         self.assertIn("detail", response.json())
         self.assertIn("Retry-After", response)
 
@@ -134,11 +151,16 @@ class SignInLimitTests(APITestBase):
         for route in ["rest_login", "jwt_create", "admin:login"]:
             with self.subTest(route=route):
                 for i in range(settings.AXES_FAILURE_LIMIT - 1):
-                    self.assertNotEqual(self.fail(route, "bob", REMOTE_ADDR=f"10.0.0.{i}").status_code,
-                                        status.HTTP_429_TOO_MANY_REQUESTS)
+                    self.assertNotEqual(
+                        self.fail(route, "bob", REMOTE_ADDR=f"10.0.0.{i}").status_code,
+                        status.HTTP_429_TOO_MANY_REQUESTS,
+                    )
                 self.assertLockedOut(self.fail(route, "bob", REMOTE_ADDR="10.0.1.1"))
-                response = self.client.post(reverse("rest_login"), {"username": "bob", "password": "bob-pass-123"},
-                                            REMOTE_ADDR="10.0.2.2")
+                response = self.client.post(
+                    reverse("rest_login"),
+                    {"username": "bob", "password": "bob-pass-123"},
+                    REMOTE_ADDR="10.0.2.2",
+                )
                 self.assertLockedOut(response)
                 from axes.utils import reset
 
@@ -149,12 +171,18 @@ class SignInLimitTests(APITestBase):
 
         for i in range(settings.AXES_FAILURE_LIMIT):
             self.fail("rest_login", f"nobody{i}", HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"},
-                                    HTTP_X_FORWARDED_FOR="198.51.100.7")
+        response = self.client.post(
+            reverse("rest_login"),
+            {"username": "alice", "password": "alice-pass-123"},
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
         self.assertLockedOut(response)
         # Another client may still sign in as alice.
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"},
-                                    REMOTE_ADDR="192.0.2.9")
+        response = self.client.post(
+            reverse("rest_login"),
+            {"username": "alice", "password": "alice-pass-123"},
+            REMOTE_ADDR="192.0.2.9",
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
 
     def test_the_anonymous_throttle_ignores_x_forwarded_for(self):
@@ -162,9 +190,13 @@ class SignInLimitTests(APITestBase):
 
         from rest_framework.throttling import AnonRateThrottle
 
-        with mock.patch.object(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": None}):
+        with mock.patch.object(
+            AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": None}
+        ):
             codes = [
-                self.client.get(reverse("article-list"), HTTP_X_FORWARDED_FOR=f"203.0.113.{i}").status_code
+                self.client.get(
+                    reverse("article-list"), HTTP_X_FORWARDED_FOR=f"203.0.113.{i}"
+                ).status_code
                 for i in range(3)
             ]
         self.assertEqual(codes[-1], status.HTTP_429_TOO_MANY_REQUESTS)

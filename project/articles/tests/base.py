@@ -18,7 +18,9 @@ class APITestBase(APITestCase):
         cls.alice = User.objects.create_user("alice", password="alice-pass-123")
         cls.bob = User.objects.create_user("bob", password="bob-pass-123")
         cls.root = User.objects.create_superuser("root", password="root-pass-123")
-        cls.tokens = {u.username: Token.objects.create(user=u).key for u in (cls.alice, cls.bob, cls.root)}
+        cls.tokens = {
+            u.username: Token.objects.create(user=u).key for u in (cls.alice, cls.bob, cls.root)
+        }
         cls.article = Article.objects.create(title="첫 글", content="안녕하세요", user=cls.alice)
         cls.comment = Comment.objects.create(article=cls.article, content="좋아요", user=cls.alice)
 

@@ -7,8 +7,17 @@ from articles.models import Article, Comment
 
 from .base import APITestBase
 
-ARTICLE_FIELDS = {"id", "title", "content", "user", "username", "created_at", "updated_at",
-                  "comment_count", "comment_set"}
+ARTICLE_FIELDS = {
+    "id",
+    "title",
+    "content",
+    "user",
+    "username",
+    "created_at",
+    "updated_at",
+    "comment_count",
+    "comment_set",
+}
 
 
 class ArticleTests(APITestBase):
@@ -104,10 +113,14 @@ class CommentTests(APITestBase):
         other = Article.objects.create(title="other", content="c", user=self.bob)
         self.sign_in(self.bob)
         url = reverse("article-comment-create", kwargs={"article_pk": self.article.pk})
-        response = self.client.post(url, {"content": "댓글", "article": other.pk, "user": self.alice.pk})
+        response = self.client.post(
+            url, {"content": "댓글", "article": other.pk, "user": self.alice.pk}
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         body = response.json()
-        self.assertEqual((body["article"], body["user"], body["content"]), (self.article.pk, self.bob.pk, "댓글"))
+        self.assertEqual(
+            (body["article"], body["user"], body["content"]), (self.article.pk, self.bob.pk, "댓글")
+        )
         self.assertEqual(self.article.comment_set.count(), 2)
         self.assertFalse(other.comment_set.exists())
 

@@ -15,7 +15,8 @@ class SignupTests(APITestBase):
 
     def test_signup_returns_a_working_token(self):
         response = self.client.post(
-            self.url, {"username": "carol", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"}
+            self.url,
+            {"username": "carol", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"},
         )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         key = response.json()["key"]
@@ -26,19 +27,30 @@ class SignupTests(APITestBase):
 
     def test_korean_username(self):
         response = self.client.post(
-            self.url, {"username": "김철수", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"}
+            self.url,
+            {"username": "김철수", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"},
         )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertTrue(User.objects.filter(username="김철수").exists())
 
     def test_signup_errors_are_field_errors_and_write_nothing(self):
         cases = {
-            "passwords differ": ({"username": "dave", "password1": "s3cure-Pass!", "password2": "other-Pass!"},
-                                 "non_field_errors"),
-            "weak password": ({"username": "dave", "password1": "123", "password2": "123"}, "password1"),
-            "taken name": ({"username": "alice", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"},
-                           "username"),
-            "missing name": ({"password1": "s3cure-Pass!", "password2": "s3cure-Pass!"}, "username"),
+            "passwords differ": (
+                {"username": "dave", "password1": "s3cure-Pass!", "password2": "other-Pass!"},
+                "non_field_errors",
+            ),
+            "weak password": (
+                {"username": "dave", "password1": "123", "password2": "123"},
+                "password1",
+            ),
+            "taken name": (
+                {"username": "alice", "password1": "s3cure-Pass!", "password2": "s3cure-Pass!"},
+                "username",
+            ),
+            "missing name": (
+                {"password1": "s3cure-Pass!", "password2": "s3cure-Pass!"},
+                "username",
+            ),
         }
         users = User.objects.count()
         for name, (body, field) in cases.items():
@@ -55,17 +67,23 @@ class SignupTests(APITestBase):
 
 class LoginLogoutTests(APITestBase):
     def test_login_returns_the_key(self):
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"})
+        response = self.client.post(
+            reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"}
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         self.assertEqual(response.json(), {"key": self.tokens["alice"]})
 
     def test_wrong_password_is_400(self):
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "nope"})
+        response = self.client.post(
+            reverse("rest_login"), {"username": "alice", "password": "nope"}
+        )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
         self.assertIn("non_field_errors", response.json())
 
     def test_no_session_cookie(self):
-        response = self.client.post(reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"})
+        response = self.client.post(
+            reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"}
+        )
         self.assertNotIn("sessionid", response.cookies)
 
     def test_logout_invalidates_the_token(self):
@@ -77,7 +95,9 @@ class LoginLogoutTests(APITestBase):
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
 
     def test_user_needs_a_token(self):
-        self.assertEqual(self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED)
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code, status.HTTP_401_UNAUTHORIZED
+        )
         self.sign_in(self.bob)
         self.assertEqual(self.client.get(reverse("rest_user_details")).json()["username"], "bob")
 
@@ -87,9 +107,16 @@ class AuthorizationHeaderTests(APITestBase):
 
     def test_bad_headers_are_401(self):
         headers = [
-            "Token", "Token ", "Token a b", "Token nosuchkey", "Bearer", "Bearer not.a.jwt",
+            "Token",
+            "Token ",
+            "Token a b",
+            "Token nosuchkey",
+            "Bearer",
+            "Bearer not.a.jwt",
             "Token 안녕".encode().decode("latin-1"),  # how WSGI hands over UTF-8 bytes
-            "Bearer a b", "Bearer " + "x" * 5000, "Token " + self.tokens["alice"][:-1] + "\x7f",
+            "Bearer a b",
+            "Bearer " + "x" * 5000,
+            "Token " + self.tokens["alice"][:-1] + "\x7f",
         ]
         for header in headers:
             with self.subTest(header=header[:40]):
@@ -114,6 +141,10 @@ class ThrottleTests(APITestBase):
 
         from rest_framework.throttling import AnonRateThrottle
 
-        with mock.patch.object(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": None}):
+        with mock.patch.object(
+            AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": None}
+        ):
             codes = [self.client.get(reverse("article-list")).status_code for _ in range(3)]
-        self.assertEqual(codes, [status.HTTP_200_OK, status.HTTP_200_OK, status.HTTP_429_TOO_MANY_REQUESTS])
+        self.assertEqual(
+            codes, [status.HTTP_200_OK, status.HTTP_200_OK, status.HTTP_429_TOO_MANY_REQUESTS]
+        )

@@ -54,7 +54,9 @@ class BadInputTests(APITestBase):
         for method, url in self.targets():
             for raw in [b'{"title": "t", ', b"not json", b"[1, 2", b"\xff\xfe"]:
                 with self.subTest(method=method, raw=raw):
-                    response = getattr(self.client, method)(url, raw, content_type="application/json")
+                    response = getattr(self.client, method)(
+                        url, raw, content_type="application/json"
+                    )
                     self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
                     self.assertIn("detail", response.json())
                     self.assertNothingWritten()
@@ -63,7 +65,9 @@ class BadInputTests(APITestBase):
         for method, url in self.targets():
             for raw in [b"[]", b'"text"', b"42", b"null"]:
                 with self.subTest(method=method, raw=raw):
-                    response = getattr(self.client, method)(url, raw, content_type="application/json")
+                    response = getattr(self.client, method)(
+                        url, raw, content_type="application/json"
+                    )
                     self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
                     self.assertIsInstance(response.json(), dict)
                     self.assertNothingWritten()
@@ -91,8 +95,12 @@ class BadInputTests(APITestBase):
     def test_bad_query_parameters_are_4xx(self):
         url = reverse("article-list")
         for query in [
-            {"page": "abc"}, {"page": "999"}, {"user": "abc"}, {"user": "999999"},
-            {"created_after": "yesterday"}, {"page_size": "-1"},
+            {"page": "abc"},
+            {"page": "999"},
+            {"user": "abc"},
+            {"user": "999999"},
+            {"created_after": "yesterday"},
+            {"page_size": "-1"},
         ]:
             with self.subTest(query=query):
                 response = self.client.get(url, query)

@@ -16,7 +16,12 @@ class CORSTests(APITestBase):
                 self.assertEqual(response["Access-Control-Allow-Origin"], origin)
 
     def test_other_origins_get_no_header(self):
-        for origin in ["http://evil.example", "http://localhost:8081", "https://localhost:8080", "null"]:
+        for origin in [
+            "http://evil.example",
+            "http://localhost:8081",
+            "https://localhost:8080",
+            "null",
+        ]:
             with self.subTest(origin=origin):
                 response = self.client.get(reverse("article-list"), HTTP_ORIGIN=origin)
                 self.assertNotIn("Access-Control-Allow-Origin", response)

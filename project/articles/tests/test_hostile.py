@@ -36,9 +36,20 @@ class HostileInputTests(APITestBase):
             reverse("article-comment-create", kwargs={"article_pk": self.article.pk}),
             reverse("comment-list"),
             reverse("comment-detail", kwargs={"pk": self.comment.pk}),
-            *(reverse(name) for name in ["rest_register", "rest_login", "rest_logout", "rest_user_details",
-                                          "rest_password_change", "jwt_create", "jwt_refresh", "jwt_verify",
-                                          "jwt_logout"]),
+            *(
+                reverse(name)
+                for name in [
+                    "rest_register",
+                    "rest_login",
+                    "rest_logout",
+                    "rest_user_details",
+                    "rest_password_change",
+                    "jwt_create",
+                    "jwt_refresh",
+                    "jwt_verify",
+                    "jwt_logout",
+                ]
+            ),
         ]
 
     def assertJSONRefusal(self, response, *codes):
@@ -53,15 +64,22 @@ class HostileInputTests(APITestBase):
         for debug in (False, True):
             for url in self.routes():
                 for method in WRITES:
-                    with self.subTest(debug=debug, url=url, method=method), override_settings(DEBUG=debug):
-                        response = getattr(self.client, method)(url.rstrip("/"), {"title": "a", "content": "b"})
+                    with (
+                        self.subTest(debug=debug, url=url, method=method),
+                        override_settings(DEBUG=debug),
+                    ):
+                        response = getattr(self.client, method)(
+                            url.rstrip("/"), {"title": "a", "content": "b"}
+                        )
                         self.assertJSONRefusal(response, status.HTTP_308_PERMANENT_REDIRECT)
                         self.assertEqual(response["Location"], url)
                         self.assertIn(url, response.json()["detail"])
                         self.assertNothingWritten()
 
     def test_post_without_slash_followed_creates_the_article(self):
-        response = self.client.post(reverse("article-list").rstrip("/"), {"title": "a", "content": "b"}, follow=True)
+        response = self.client.post(
+            reverse("article-list").rstrip("/"), {"title": "a", "content": "b"}, follow=True
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(Article.objects.count(), self.counts[0] + 1)
 
@@ -73,8 +91,13 @@ class HostileInputTests(APITestBase):
         for debug in (False, True):
             for url in self.routes():
                 for method in ["post", "put"]:
-                    with self.subTest(debug=debug, url=url, method=method), override_settings(DEBUG=debug):
-                        response = getattr(self.client, method)(url, DEEP_JSON, content_type="application/json")
+                    with (
+                        self.subTest(debug=debug, url=url, method=method),
+                        override_settings(DEBUG=debug),
+                    ):
+                        response = getattr(self.client, method)(
+                            url, DEEP_JSON, content_type="application/json"
+                        )
                         self.assertLess(response.status_code, 500)
                         self.assertEqual(response["Content-Type"], "application/json")
                         if response.status_code == status.HTTP_400_BAD_REQUEST:
@@ -83,7 +106,9 @@ class HostileInputTests(APITestBase):
 
     def test_anonymous_login_with_deep_json_is_400(self):
         self.sign_in(None)
-        response = self.client.post(reverse("rest_login"), DEEP_JSON, content_type="application/json")
+        response = self.client.post(
+            reverse("rest_login"), DEEP_JSON, content_type="application/json"
+        )
         self.assertJSONRefusal(response, status.HTTP_400_BAD_REQUEST)
 
     def test_body_over_the_limit_is_413_naming_it(self):
@@ -93,7 +118,9 @@ class HostileInputTests(APITestBase):
                 with self.subTest(debug=debug, url=url), override_settings(DEBUG=debug):
                     response = self.client.post(url, body, content_type="application/json")
                     self.assertJSONRefusal(response, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
-                    self.assertIn(str(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), response.json()["detail"])
+                    self.assertIn(
+                        str(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), response.json()["detail"]
+                    )
                     self.assertNothingWritten()
 
     def test_too_many_fields_is_400(self):
@@ -102,7 +129,9 @@ class HostileInputTests(APITestBase):
             with self.subTest(debug=debug), override_settings(DEBUG=debug):
                 response = self.client.get(f"{reverse('article-list')}?{query}")
                 self.assertJSONRefusal(response, status.HTTP_400_BAD_REQUEST)
-                self.assertIn(str(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS), response.json()["detail"])
+                self.assertIn(
+                    str(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS), response.json()["detail"]
+                )
 
     def test_bad_host_is_400(self):
         for debug in (False, True):
@@ -117,7 +146,10 @@ class HostileInputTests(APITestBase):
                 self.assertJSONRefusal(self.client.get("/no/such/path/"), status.HTTP_404_NOT_FOUND)
 
     def test_dates_without_a_utc_equivalent_are_400(self):
-        for query in ["created_before=0001-01-01T00:00:00%2B14:00", "created_after=9999-12-31T23:59:59-14:00"]:
+        for query in [
+            "created_before=0001-01-01T00:00:00%2B14:00",
+            "created_after=9999-12-31T23:59:59-14:00",
+        ]:
             with self.subTest(query=query):
                 response = self.client.get(f"{reverse('article-list')}?{query}")
                 self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
@@ -126,7 +158,9 @@ class HostileInputTests(APITestBase):
     def test_search_of_a_thousand_words_is_400(self):
         for name in ["article-list", "comment-list"]:
             with self.subTest(route=name):
-                response = self.client.get(reverse(name), {"search": " ".join(f"w{i}" for i in range(1000))})
+                response = self.client.get(
+                    reverse(name), {"search": " ".join(f"w{i}" for i in range(1000))}
+                )
                 self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
                 self.assertIn("search", response.json())
         response = self.client.get(reverse("article-list"), {"search": " ".join(["첫"] * 10)})
@@ -134,9 +168,15 @@ class HostileInputTests(APITestBase):
 
     def test_an_escaped_exception_is_a_json_500_without_internals(self):
         self.client.raise_request_exception = False
-        with mock.patch.object(views.ArticleViewSet, "get_queryset", side_effect=RuntimeError("secret detail")):
+        with mock.patch.object(
+            views.ArticleViewSet, "get_queryset", side_effect=RuntimeError("secret detail")
+        ):
             for debug in (False, True):
-                with self.subTest(debug=debug), override_settings(DEBUG=debug), self.assertLogs("django.request"):
+                with (
+                    self.subTest(debug=debug),
+                    override_settings(DEBUG=debug),
+                    self.assertLogs("django.request"),
+                ):
                     response = self.client.get(reverse("article-list"))
                     self.assertEqual(response.status_code, status.HTTP_500_INTERNAL_SERVER_ERROR)
                     self.assertEqual(response.json(), {"detail": "Server error."})
@@ -145,7 +185,10 @@ class HostileInputTests(APITestBase):
     def test_text_over_its_bound_is_400(self):
         cases = [
             (reverse("article-list"), {"title": "t", "content": "x" * 20_001}),
-            (reverse("article-comment-create", kwargs={"article_pk": self.article.pk}), {"content": "x" * 2_001}),
+            (
+                reverse("article-comment-create", kwargs={"article_pk": self.article.pk}),
+                {"content": "x" * 2_001},
+            ),
         ]
         for url, body in cases:
             with self.subTest(url=url):

@@ -14,7 +14,9 @@ from .base import APITestBase
 
 class JWTTests(APITestBase):
     def obtain(self):
-        response = self.client.post(reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"})
+        response = self.client.post(
+            reverse("jwt_create"), {"username": "alice", "password": "alice-pass-123"}
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         return response.json()
 
@@ -39,7 +41,9 @@ class JWTTests(APITestBase):
         self.assertEqual(self.client.get(reverse("rest_user_details")).json()["username"], "bob")
 
     def test_wrong_password(self):
-        response = self.client.post(reverse("jwt_create"), {"username": "alice", "password": "nope"})
+        response = self.client.post(
+            reverse("jwt_create"), {"username": "alice", "password": "nope"}
+        )
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
 
     def test_expired_access_token_is_rejected(self):
@@ -51,11 +55,16 @@ class JWTTests(APITestBase):
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
         self.assertEqual(response.json()["code"], "token_not_valid")
         # before expiry the same token works
-        self.assertEqual(self.client.get(reverse("rest_user_details")).status_code, status.HTTP_200_OK)
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code, status.HTTP_200_OK
+        )
 
     def test_verify(self):
         access = self.obtain()["access"]
-        self.assertEqual(self.client.post(reverse("jwt_verify"), {"token": access}).status_code, status.HTTP_200_OK)
+        self.assertEqual(
+            self.client.post(reverse("jwt_verify"), {"token": access}).status_code,
+            status.HTTP_200_OK,
+        )
         response = self.client.post(reverse("jwt_verify"), {"token": access + "x"})
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
 
@@ -67,7 +76,9 @@ class JWTTests(APITestBase):
         self.assertEqual(set(new), {"access", "refresh"})
         self.assertNotEqual(new["refresh"], pair["refresh"])
         self.bearer(new["access"])
-        self.assertEqual(self.client.get(reverse("rest_user_details")).status_code, status.HTTP_200_OK)
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code, status.HTTP_200_OK
+        )
         # the old refresh token was used once and is dead now
         self.client.credentials()
         response = self.client.post(reverse("jwt_refresh"), {"refresh": pair["refresh"]})
@@ -89,7 +100,10 @@ class JWTTests(APITestBase):
         for body in [{}, {"refresh": ""}, {"refresh": "garbage"}, {"refresh": 5}]:
             with self.subTest(body=body):
                 response = self.client.post(reverse("jwt_refresh"), body, format="json")
-                self.assertIn(response.status_code, (status.HTTP_400_BAD_REQUEST, status.HTTP_401_UNAUTHORIZED))
+                self.assertIn(
+                    response.status_code,
+                    (status.HTTP_400_BAD_REQUEST, status.HTTP_401_UNAUTHORIZED),
+                )
 
     def test_access_token_is_not_a_refresh_token(self):
         pair = self.obtain()

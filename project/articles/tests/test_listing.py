@@ -49,7 +49,9 @@ class ListingTests(APITestBase):
         self.assertEqual(titles[:3], ["첫 글", "bulk 24", "bulk 23"])
 
     def test_ordering(self):
-        results = self.client.get(self.url, {"ordering": "title", "page_size": 100}).json()["results"]
+        results = self.client.get(self.url, {"ordering": "title", "page_size": 100}).json()[
+            "results"
+        ]
         self.assertEqual(results[0]["title"], "bulk 00")
         results = self.client.get(self.url, {"ordering": "-comment_count"}).json()["results"]
         self.assertEqual(results[0]["title"], "첫 글")
@@ -68,7 +70,9 @@ class ListingTests(APITestBase):
         self.assertEqual(self.client.get(self.url, {"user": self.alice.pk}).json()["count"], 1)
         self.assertEqual(self.client.get(self.url, {"author": "bob"}).json()["count"], 25)
         since = (timezone.now() - timedelta(days=10, hours=12)).isoformat()
-        self.assertEqual(self.client.get(self.url, {"created_after": since}).json()["count"], 6)  # days 20-24 + the first
+        self.assertEqual(
+            self.client.get(self.url, {"created_after": since}).json()["count"], 6
+        )  # days 20-24 + the first
 
     def test_bad_filter_is_400_with_field_errors(self):
         response = self.client.get(self.url, {"created_after": "not a date"})

@@ -19,7 +19,9 @@ class QueryCountTests(APITestBase):
             Comment(article=self.article, content=f"c{i}", user=self.bob if i % 2 else self.root)
             for i in range(n)
         )
-        Comment.objects.bulk_create(Comment(article=a, content="c", user=self.alice) for a in articles)
+        Comment.objects.bulk_create(
+            Comment(article=a, content="c", user=self.alice) for a in articles
+        )
 
     def count_queries(self, url, **query):
         with CaptureQueriesContext(connection) as ctx:

@@ -30,7 +30,9 @@ class RaceTests(APITestBase):
 
     def test_put_of_an_article_deleted_meanwhile_is_404(self):
         url = reverse("article-detail", kwargs={"pk": self.article.pk})
-        with mock.patch.object(IsAuthorOrReadOnly, "has_object_permission", side_effect=deleted_meanwhile):
+        with mock.patch.object(
+            IsAuthorOrReadOnly, "has_object_permission", side_effect=deleted_meanwhile
+        ):
             response = self.client.put(url, {"title": "back?", "content": "no"})
         self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND)
         self.assertIn("detail", response.json())
@@ -38,7 +40,9 @@ class RaceTests(APITestBase):
 
     def test_put_of_a_comment_deleted_meanwhile_is_404(self):
         url = reverse("comment-detail", kwargs={"pk": self.comment.pk})
-        with mock.patch.object(IsAuthorOrReadOnly, "has_object_permission", side_effect=deleted_meanwhile):
+        with mock.patch.object(
+            IsAuthorOrReadOnly, "has_object_permission", side_effect=deleted_meanwhile
+        ):
             response = self.client.put(url, {"content": "back?"})
         self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND)
         self.assertFalse(Comment.objects.filter(pk=self.comment.pk).exists())

@@ -10,14 +10,23 @@ from .base import APITestBase
 
 class SchemaTests(APITestBase):
     def test_schema_is_valid_openapi_3(self):
-        response = self.client.get(reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
+        response = self.client.get(
+            reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json"
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         schema = response.json()
         self.assertTrue(schema["openapi"].startswith("3."))
         validate_schema(schema)  # raises on an invalid document
-        for path in ["/api/v1/articles/", "/api/v1/articles/{id}/", "/api/v1/comments/",
-                     "/api/v1/comments/{id}/", "/api/v1/articles/{article_pk}/comments/",
-                     "/accounts/signup/", "/accounts/login/", "/accounts/jwt/create/"]:
+        for path in [
+            "/api/v1/articles/",
+            "/api/v1/articles/{id}/",
+            "/api/v1/comments/",
+            "/api/v1/comments/{id}/",
+            "/api/v1/articles/{article_pk}/comments/",
+            "/accounts/signup/",
+            "/accounts/login/",
+            "/accounts/jwt/create/",
+        ]:
             self.assertIn(path, schema["paths"])
         schemes = schema["components"]["securitySchemes"]
         self.assertEqual(schemes["jwtAuth"]["scheme"], "bearer")
@@ -40,7 +49,9 @@ class SchemaErrorAnswersTests(APITestBase):
 
     def setUp(self):
         super().setUp()
-        self.schema = self.client.get(reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+        self.schema = self.client.get(
+            reverse("schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json"
+        ).json()
 
     def test_every_operation_lists_its_error_answers(self):
         paths = self.schema["paths"]
@@ -50,7 +61,10 @@ class SchemaErrorAnswersTests(APITestBase):
         self.assertLessEqual({"400", "401", "403", "404", "413", "429"}, set(update))
         login = paths["/accounts/login/"]["post"]["responses"]
         self.assertLessEqual({"400", "413", "429"}, set(login))
-        self.assertEqual(create["413"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Error")
+        self.assertEqual(
+            create["413"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Error",
+        )
         self.assertIn("405", self.schema["info"]["description"])
         for path, operations in paths.items():
             for method, operation in operations.items():

@@ -23,7 +23,11 @@ def manage(*args, env=None):
     clean.update(env or {})
     return subprocess.run(
         [sys.executable, "-W", "always", "manage.py", *args],
-        cwd=PROJECT_DIR, env=clean, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -58,7 +62,12 @@ class SettingsTests(SimpleTestCase):
             show = "from django.conf import settings; print(settings.DEBUG, settings.LOGGING['root']['level'])"
             result = manage("shell", "-c", show, env={"DJANGO_ENV_FILE": str(env_file)})
             self.assertEqual(result.stdout.strip().splitlines()[-1], "True ERROR", result.stderr)
-            result = manage("shell", "-c", show, env={"DJANGO_ENV_FILE": str(env_file), "DJANGO_LOG_LEVEL": "INFO"})
+            result = manage(
+                "shell",
+                "-c",
+                show,
+                env={"DJANGO_ENV_FILE": str(env_file), "DJANGO_LOG_LEVEL": "INFO"},
+            )
             self.assertEqual(result.stdout.strip().splitlines()[-1], "True INFO", result.stderr)
 
     def test_env_example_is_a_working_development_file(self):
@@ -80,5 +89,10 @@ class SettingsTests(SimpleTestCase):
         self.assertGreaterEqual(options["timeout"], 5)
 
     def test_debug_is_off_by_default(self):
-        result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)", env=PRODUCTION_ENV)
+        result = manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+            env=PRODUCTION_ENV,
+        )
         self.assertEqual(result.stdout.strip().splitlines()[-1], "False", result.stderr)

@@ -48,13 +48,18 @@ class ArticleCrudTests(ArticleApiTestCase):
         response = self.client.get(self.list_url())
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         self.assertEqual(response['Content-Type'], 'application/json')
-        self.assertEqual(response.json(), [
-            {'id': self.korean.pk, 'title': '안녕, DRF'},
-            {'id': self.first.pk, 'title': 'First'},
-        ])
+        self.assertEqual(
+            response.json(),
+            [
+                {'id': self.korean.pk, 'title': '안녕, DRF'},
+                {'id': self.first.pk, 'title': 'First'},
+            ],
+        )
 
     def test_create_answers_201_with_the_whole_article(self):
-        response = self.client.post(self.list_url(), {'title': '새 글', 'content': '내용'}, format='json')
+        response = self.client.post(
+            self.list_url(), {'title': '새 글', 'content': '내용'}, format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         body = response.json()
         self.assertLessEqual(DETAIL_KEYS, body.keys())
@@ -64,15 +69,24 @@ class ArticleCrudTests(ArticleApiTestCase):
         self.assertEqual(Article.objects.count(), 3)
 
     def test_create_ignores_read_only_fields(self):
-        response = self.client.post(self.list_url(), {
-            'id': 999, 'title': 't', 'content': 'c', 'created_at': '2000-01-01T00:00:00Z',
-        }, format='json')
+        response = self.client.post(
+            self.list_url(),
+            {
+                'id': 999,
+                'title': 't',
+                'content': 'c',
+                'created_at': '2000-01-01T00:00:00Z',
+            },
+            format='json',
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertNotEqual(response.json()['id'], 999)
         self.assertFalse(response.json()['created_at'].startswith('2000'))
 
     def test_a_title_of_exactly_100_characters_is_fine(self):
-        response = self.client.post(self.list_url(), {'title': '가' * 100, 'content': 'c'}, format='json')
+        response = self.client.post(
+            self.list_url(), {'title': '가' * 100, 'content': 'c'}, format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
 
     def test_detail_is_the_whole_article(self):
@@ -80,15 +94,22 @@ class ArticleCrudTests(ArticleApiTestCase):
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         body = response.json()
         self.assertLessEqual(DETAIL_KEYS, body.keys())
-        self.assertEqual((body['id'], body['title'], body['content']),
-                         (self.korean.pk, '안녕, DRF', '시리얼라이저(serializer)'))
+        self.assertEqual(
+            (body['id'], body['title'], body['content']),
+            (self.korean.pk, '안녕, DRF', '시리얼라이저(serializer)'),
+        )
         self.assertIn('안녕, DRF'.encode(), response.content)  # UTF-8 on the wire, not \\uXXXX
 
     def test_put_updates_the_article(self):
-        response = self.client.put(self.detail_url(self.first.pk),
-                                   {'title': '고친 제목', 'content': '고친 내용'}, format='json')
+        response = self.client.put(
+            self.detail_url(self.first.pk),
+            {'title': '고친 제목', 'content': '고친 내용'},
+            format='json',
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
-        self.assertEqual((response.json()['id'], response.json()['title']), (self.first.pk, '고친 제목'))
+        self.assertEqual(
+            (response.json()['id'], response.json()['title']), (self.first.pk, '고친 제목')
+        )
         self.first.refresh_from_db()
         self.assertEqual((self.first.title, self.first.content), ('고친 제목', '고친 내용'))
         self.assertEqual(Article.objects.count(), 2, 'updated, not created')
@@ -113,7 +134,9 @@ class ArticleBadInputTests(ArticleApiTestCase):
     def assert_refused(self, body, code, content_type='application/json', field=None):
         before = self.snapshot()
         for method, url in self.writes():
-            with self.subTest(method=method, body=body[:60] if isinstance(body, (str, bytes)) else body):
+            with self.subTest(
+                method=method, body=body[:60] if isinstance(body, (str, bytes)) else body
+            ):
                 data = body if isinstance(body, (str, bytes)) else json.dumps(body)
                 response = self.send(method, url, data, content_type)
                 errors = self.assert_json_error(response, code)
@@ -124,22 +147,34 @@ class ArticleBadInputTests(ArticleApiTestCase):
         self.assertEqual(self.snapshot(), before, 'nothing was written')
 
     def test_malformed_json_is_400(self):
-        for body in ('{"title": "t", "content": ', "{'title': 't'}", '{"title": NaN, "content": "c"}'):
+        for body in (
+            '{"title": "t", "content": ',
+            "{'title': 't'}",
+            '{"title": NaN, "content": "c"}',
+        ):
             self.assert_refused(body, status.HTTP_400_BAD_REQUEST)
 
     def test_json_that_is_not_utf8_is_400(self):
         self.assert_refused(b'{"title": "\xff\xfe", "content": "c"}', status.HTTP_400_BAD_REQUEST)
 
     def test_a_body_that_is_not_json_is_415(self):
-        self.assert_refused('title=t&content=c', status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-                            content_type='text/plain')
-        self.assert_refused('<article><title>t</title></article>',
-                            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, content_type='application/xml')
+        self.assert_refused(
+            'title=t&content=c', status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, content_type='text/plain'
+        )
+        self.assert_refused(
+            '<article><title>t</title></article>',
+            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+            content_type='application/xml',
+        )
 
     def test_wrong_types_are_400_with_field_errors(self):
         for wrong in (['a', 'list'], {'a': 'dict'}, True, None):
-            self.assert_refused({'title': wrong, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
-            self.assert_refused({'title': 't', 'content': wrong}, status.HTTP_400_BAD_REQUEST, field='content')
+            self.assert_refused(
+                {'title': wrong, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title'
+            )
+            self.assert_refused(
+                {'title': 't', 'content': wrong}, status.HTTP_400_BAD_REQUEST, field='content'
+            )
 
     def test_missing_fields_are_400_with_field_errors(self):
         self.assert_refused({'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
@@ -147,19 +182,29 @@ class ArticleBadInputTests(ArticleApiTestCase):
         self.assert_refused({}, status.HTTP_400_BAD_REQUEST, field='title')
 
     def test_blank_title_is_400(self):
-        self.assert_refused({'title': '', 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
+        self.assert_refused(
+            {'title': '', 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title'
+        )
 
     def test_a_title_over_100_characters_is_400(self):
-        self.assert_refused({'title': 'x' * 101, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
-        self.assert_refused({'title': '가' * 101, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
+        self.assert_refused(
+            {'title': 'x' * 101, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title'
+        )
+        self.assert_refused(
+            {'title': '가' * 101, 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title'
+        )
 
     def test_a_json_list_instead_of_an_object_is_400(self):
         self.assert_refused([{'title': 't', 'content': 'c'}], status.HTTP_400_BAD_REQUEST)
         self.assert_refused('"just a string"', status.HTTP_400_BAD_REQUEST)
 
     def test_a_nul_character_is_400(self):
-        self.assert_refused({'title': 'a\x00b', 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title')
-        self.assert_refused({'title': 't', 'content': 'a\x00b'}, status.HTTP_400_BAD_REQUEST, field='content')
+        self.assert_refused(
+            {'title': 'a\x00b', 'content': 'c'}, status.HTTP_400_BAD_REQUEST, field='title'
+        )
+        self.assert_refused(
+            {'title': 't', 'content': 'a\x00b'}, status.HTTP_400_BAD_REQUEST, field='content'
+        )
 
     def test_unknown_pk_is_404_json(self):
         before = self.snapshot()
@@ -175,9 +220,14 @@ class ArticleBadInputTests(ArticleApiTestCase):
         for pk in ('abc', '1.5', '-1', '%EC%95%88'):
             for method in ('get', 'put', 'delete'):
                 with self.subTest(pk=pk, method=method):
-                    response = self.send(method, f'{self.list_url()}{pk}/',
-                                         json.dumps({'title': 't', 'content': 'c'}))
-                    self.assertIn('detail', self.assert_json_error(response, status.HTTP_404_NOT_FOUND))
+                    response = self.send(
+                        method,
+                        f'{self.list_url()}{pk}/',
+                        json.dumps({'title': 't', 'content': 'c'}),
+                    )
+                    self.assertIn(
+                        'detail', self.assert_json_error(response, status.HTTP_404_NOT_FOUND)
+                    )
         self.assertEqual(self.snapshot(), before)
 
     def test_an_unknown_api_path_is_404_json(self):
@@ -203,7 +253,9 @@ class ArticleBadInputTests(ArticleApiTestCase):
 
     def test_a_bad_request_to_a_missing_article_is_still_a_4xx(self):
         response = self.send('put', self.detail_url(self.missing_pk()), '{not json')
-        self.assertIn(response.status_code, (status.HTTP_400_BAD_REQUEST, status.HTTP_404_NOT_FOUND))
+        self.assertIn(
+            response.status_code, (status.HTTP_400_BAD_REQUEST, status.HTTP_404_NOT_FOUND)
+        )
         self.assertEqual(response['Content-Type'], 'application/json')
 
 
@@ -213,7 +265,9 @@ class ArticleHostileInputTests(ArticleApiTestCase):
     def test_json_nested_too_deeply_is_400(self):
         before = self.snapshot()
         response = self.send('post', self.list_url(), '[' * 2000 + ']' * 2000)
-        self.assertIn('deep', self.assert_json_error(response, status.HTTP_400_BAD_REQUEST)['detail'])
+        self.assertIn(
+            'deep', self.assert_json_error(response, status.HTTP_400_BAD_REQUEST)['detail']
+        )
         self.assertEqual(self.snapshot(), before)
 
     @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
@@ -221,7 +275,9 @@ class ArticleHostileInputTests(ArticleApiTestCase):
         before = self.snapshot()
         body = json.dumps({'title': 't', 'content': 'x' * 1000})
         response = self.send('post', self.list_url(), body)
-        detail = self.assert_json_error(response, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)['detail']
+        detail = self.assert_json_error(response, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)[
+            'detail'
+        ]
         self.assertIn('1000', detail)
         self.assertEqual(self.snapshot(), before)
 
@@ -238,7 +294,9 @@ class ArticleHostileInputTests(ArticleApiTestCase):
         self.assertEqual(response.status_code, status.HTTP_308_PERMANENT_REDIRECT)
         self.assertEqual(response['Location'], self.list_url())
         count = Article.objects.count()
-        response = self.client.post(path, {'title': 't', 'content': 'c'}, format='json', follow=True)
+        response = self.client.post(
+            path, {'title': 't', 'content': 'c'}, format='json', follow=True
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(Article.objects.count(), count + 1)
 
@@ -250,7 +308,8 @@ class ArticleHostileInputTests(ArticleApiTestCase):
             return stale
 
         with mock.patch('articles.views.get_object_or_404', side_effect=read_then_deleted):
-            response = self.client.put(self.detail_url(stale.pk), {'title': 't', 'content': 'c'},
-                                       format='json')
+            response = self.client.put(
+                self.detail_url(stale.pk), {'title': 't', 'content': 'c'}, format='json'
+            )
         self.assert_json_error(response, status.HTTP_404_NOT_FOUND)
         self.assertFalse(Article.objects.filter(pk=stale.pk).exists())

@@ -22,8 +22,11 @@ def fixture_rows(model_label):
     """The rows of one model in the fixture files, as dumpdata wrote them: {model, pk, fields}."""
     rows = []
     for name in FIXTURE_FILES:
-        rows += [row for row in json.loads((FIXTURES_DIR / name).read_text(encoding='utf-8'))
-                 if row['model'] == model_label]
+        rows += [
+            row
+            for row in json.loads((FIXTURES_DIR / name).read_text(encoding='utf-8'))
+            if row['model'] == model_label
+        ]
     return rows
 
 
@@ -35,8 +38,12 @@ SHIPPED = (len(fixture_rows('articles.article')), len(fixture_rows('articles.com
 def to_milliseconds(row):
     # dumpdata's JSON writes datetimes to the millisecond (ECMAScript's format): finer digits are
     # the one thing a round trip through JSON loses.
-    return {key: value.replace(microsecond=value.microsecond // 1000 * 1000)
-            if isinstance(value, datetime) else value for key, value in row.items()}
+    return {
+        key: value.replace(microsecond=value.microsecond // 1000 * 1000)
+        if isinstance(value, datetime)
+        else value
+        for key, value in row.items()
+    }
 
 
 def table_rows():
@@ -58,8 +65,10 @@ class FixtureFilesTests(TestCase):
         for name in FIXTURE_FILES:
             raw = (FIXTURES_DIR / name).read_bytes()
             with self.subTest(name):
-                self.assertFalse(raw.startswith((b'\xff\xfe', b'\xfe\xff', b'\xef\xbb\xbf')),
-                                 'UTF-8 without a BOM, as dumpdata -o writes it')
+                self.assertFalse(
+                    raw.startswith((b'\xff\xfe', b'\xfe\xff', b'\xef\xbb\xbf')),
+                    'UTF-8 without a BOM, as dumpdata -o writes it',
+                )
                 for row in json.loads(raw.decode('utf-8')):
                     self.assertEqual(set(row), {'model', 'pk', 'fields'})
 
@@ -91,8 +100,10 @@ class LoaddataIntoAnEmptyDatabaseTests(TestCase):
         row = fixture_rows('articles.article')[0]
         article = Article.objects.get(pk=row['pk'])
         # auto_now / auto_now_add do not fire for a fixture: loaddata saves rows "raw".
-        self.assertEqual(article.created_at.isoformat().replace('+00:00', 'Z')[:23],
-                         row['fields']['created_at'][:23])
+        self.assertEqual(
+            article.created_at.isoformat().replace('+00:00', 'Z')[:23],
+            row['fields']['created_at'][:23],
+        )
 
     def test_comments_alone_fail_because_their_articles_are_missing(self):
         with self.assertRaises(IntegrityError) as caught:
@@ -108,13 +119,17 @@ class LoaddataIntoAnEmptyDatabaseTests(TestCase):
     def test_dumpdata_writes_the_files_again(self):
         call_command('loaddata', *FIXTURE_FILES, verbosity=0)
         with tempfile.TemporaryDirectory() as folder:
-            for name, label in (('articles.json', 'articles.article'),
-                                ('comments.json', 'articles.comment')):
+            for name, label in (
+                ('articles.json', 'articles.article'),
+                ('comments.json', 'articles.comment'),
+            ):
                 out = Path(folder) / name
                 call_command('dumpdata', label, indent=2, output=str(out), verbosity=0)
                 with self.subTest(name):
-                    self.assertEqual(json.loads(out.read_text(encoding='utf-8')),
-                                     json.loads((FIXTURES_DIR / name).read_text(encoding='utf-8')))
+                    self.assertEqual(
+                        json.loads(out.read_text(encoding='utf-8')),
+                        json.loads((FIXTURES_DIR / name).read_text(encoding='utf-8')),
+                    )
 
 
 class FixturesInTestsTests(TestCase):
@@ -129,21 +144,25 @@ class FixturesInTestsTests(TestCase):
         response = self.client.get(reverse('articles:api_article_list'))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         served = {(item['id'], item['title']) for item in response.json()}
-        expected = {(row['pk'], row['fields']['title'])
-                    for row in fixture_rows('articles.article')}
+        expected = {(row['pk'], row['fields']['title']) for row in fixture_rows('articles.article')}
         self.assertEqual(served, expected)
 
     def test_the_api_serves_the_comments(self):
         response = self.client.get(reverse('articles:api_comment_list'))
         served = {(item['id'], item['article'], item['content']) for item in response.json()}
-        expected = {(row['pk'], row['fields']['article'], row['fields']['content'])
-                    for row in fixture_rows('articles.comment')}
+        expected = {
+            (row['pk'], row['fields']['article'], row['fields']['content'])
+            for row in fixture_rows('articles.comment')
+        }
         self.assertEqual(served, expected)
 
     def test_the_article_detail_nests_its_fixture_comments(self):
         for row in fixture_rows('articles.article'):
-            expected = {c['pk'] for c in fixture_rows('articles.comment')
-                        if c['fields']['article'] == row['pk']}
+            expected = {
+                c['pk']
+                for c in fixture_rows('articles.comment')
+                if c['fields']['article'] == row['pk']
+            }
             data = self.client.get(reverse('articles:api_article_detail', args=[row['pk']])).json()
             with self.subTest(article=row['pk']):
                 self.assertEqual({c['id'] for c in data['comment_set']}, expected)

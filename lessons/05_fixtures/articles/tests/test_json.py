@@ -50,18 +50,24 @@ class JsonRoutesTests(APITestCase):
 
     def test_json_1_is_a_list_built_by_hand(self):
         for item in self.get('articles:article_json_1').json():
-            self.assertLessEqual({'id', 'title', 'content', 'created_at', 'updated_at'}, item.keys())
+            self.assertLessEqual(
+                {'id', 'title', 'content', 'created_at', 'updated_at'}, item.keys()
+            )
 
     def test_json_2_is_what_django_core_serializers_writes(self):
         for item in self.get('articles:article_json_2').json():
             self.assertEqual(item.keys(), {'model', 'pk', 'fields'})
             self.assertEqual(item['model'], 'articles.article')
-            self.assertLessEqual({'title', 'content', 'created_at', 'updated_at'}, item['fields'].keys())
+            self.assertLessEqual(
+                {'title', 'content', 'created_at', 'updated_at'}, item['fields'].keys()
+            )
             self.assertNotIn('id', item['fields'])
 
     def test_json_3_is_what_the_drf_serializer_writes(self):
         for item in self.get('articles:article_json_3').json():
-            self.assertLessEqual({'id', 'title', 'content', 'created_at', 'updated_at'}, item.keys())
+            self.assertLessEqual(
+                {'id', 'title', 'content', 'created_at', 'updated_at'}, item.keys()
+            )
 
     def test_dates_become_strings_that_name_the_same_instant(self):
         stored = {a.pk: a.created_at for a in Article.objects.all()}
@@ -130,8 +136,9 @@ class JsonRoutesTests(APITestCase):
         for name in ROUTES:
             for method in ('post', 'put', 'patch', 'delete'):
                 with self.subTest(route=name, method=method):
-                    response = getattr(self.client, method)(reverse(name), body,
-                                                              content_type='application/json')
+                    response = getattr(self.client, method)(
+                        reverse(name), body, content_type='application/json'
+                    )
                     self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
                     self.assertIn('detail', response.json())  # says why, in JSON
                     allowed = {m.strip() for m in response['Allow'].split(',')}

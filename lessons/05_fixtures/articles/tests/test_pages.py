@@ -42,8 +42,10 @@ class ArticlePagesTests(TestCase):
     def test_pages_refuse_methods_that_would_change_data(self):
         article = Article.objects.first()
         count = Article.objects.count()
-        for url in (reverse('articles:article_list'),
-                    reverse('articles:article_detail', args=[article.pk])):
+        for url in (
+            reverse('articles:article_list'),
+            reverse('articles:article_detail', args=[article.pk]),
+        ):
             for method in ('post', 'put', 'patch', 'delete'):
                 with self.subTest(url=url, method=method):
                     response = getattr(self.client, method)(url)
@@ -59,9 +61,16 @@ class EchoTests(TestCase):
     """/echo/ reports what the server received, for any method."""
 
     def test_echo_reports_method_path_query_headers_and_body(self):
-        url = reverse('articles:echo', kwargs={'rest': 'a/b'}) + '?tag=http&tag=uri&q=%ED%95%9C%EA%B8%80'
-        response = self.client.put(url, data='hello 안녕', content_type='text/plain; charset=utf-8',
-                                   headers={'X-Course': 'lesson-01'})
+        url = (
+            reverse('articles:echo', kwargs={'rest': 'a/b'})
+            + '?tag=http&tag=uri&q=%ED%95%9C%EA%B8%80'
+        )
+        response = self.client.put(
+            url,
+            data='hello 안녕',
+            content_type='text/plain; charset=utf-8',
+            headers={'X-Course': 'lesson-01'},
+        )
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertEqual(response['Content-Type'], 'application/json')
         received = response.json()
@@ -74,7 +83,9 @@ class EchoTests(TestCase):
     def test_echo_answers_every_method(self):
         for method in ('get', 'post', 'put', 'patch', 'delete', 'options'):
             with self.subTest(method=method):
-                response = getattr(self.client, method)(reverse('articles:echo', kwargs={'rest': ''}))
+                response = getattr(self.client, method)(
+                    reverse('articles:echo', kwargs={'rest': ''})
+                )
                 self.assertEqual(response.status_code, HTTPStatus.OK)
                 self.assertEqual(response.json()['method'], method.upper())
 
@@ -83,8 +94,11 @@ class EchoTests(TestCase):
         self.assertIn('한글'.encode(), response.content)
 
     def test_echo_survives_a_body_that_is_not_utf8(self):
-        response = self.client.post(reverse('articles:echo', kwargs={'rest': ''}),
-                                    data=b'\xff\xfe\xfd', content_type='application/octet-stream')
+        response = self.client.post(
+            reverse('articles:echo', kwargs={'rest': ''}),
+            data=b'\xff\xfe\xfd',
+            content_type='application/octet-stream',
+        )
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertEqual(response.json()['body'], '\ufffd\ufffd\ufffd')
 
@@ -105,28 +119,36 @@ class RefusalTests(TestCase):
     def test_a_write_without_the_slash_is_a_308_that_keeps_the_method(self):
         for method in ('post', 'put', 'patch', 'delete'):
             with self.subTest(method=method):
-                response = getattr(self.client, method)('/articles?page=2', data='{}',
-                                                        content_type='application/json')
+                response = getattr(self.client, method)(
+                    '/articles?page=2', data='{}', content_type='application/json'
+                )
                 self.assertEqual(response.status_code, HTTPStatus.PERMANENT_REDIRECT)
                 self.assertEqual(response['Location'], reverse('articles:article_list') + '?page=2')
 
     def test_following_the_308_sends_the_same_method_and_body(self):
-        response = self.client.post('/echo/x/y', data='hello', content_type='text/plain',
-                                    follow=True)
+        response = self.client.post(
+            '/echo/x/y', data='hello', content_type='text/plain', follow=True
+        )
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertEqual(response.json()['method'], 'POST')
         self.assertEqual(response.json()['body'], 'hello')
 
     def test_a_host_not_in_allowed_hosts_is_a_json_400(self):
-        response = self.client.get(reverse('articles:echo', kwargs={'rest': ''}),
-                                   headers={'Host': 'evil.example'})
+        response = self.client.get(
+            reverse('articles:echo', kwargs={'rest': ''}), headers={'Host': 'evil.example'}
+        )
         self.assertIn('evil.example', self.assert_json_refusal(response, HTTPStatus.BAD_REQUEST))
 
     @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
     def test_a_body_over_the_limit_is_a_json_413_that_says_the_limit(self):
-        response = self.client.post(reverse('articles:echo', kwargs={'rest': ''}), data='x' * 1001,
-                                    content_type='text/plain')
-        self.assertIn('1000', self.assert_json_refusal(response, HTTPStatus.REQUEST_ENTITY_TOO_LARGE))
+        response = self.client.post(
+            reverse('articles:echo', kwargs={'rest': ''}),
+            data='x' * 1001,
+            content_type='text/plain',
+        )
+        self.assertIn(
+            '1000', self.assert_json_refusal(response, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        )
 
     def test_too_many_query_fields_is_a_json_400(self):
         query = '&'.join(f'f{i}=1' for i in range(1001))  # DATA_UPLOAD_MAX_NUMBER_FIELDS: 1000
@@ -134,8 +156,10 @@ class RefusalTests(TestCase):
         self.assert_json_refusal(response, HTTPStatus.BAD_REQUEST)
 
     def test_an_error_that_escapes_a_view_is_a_json_500_without_internals(self):
-        with mock.patch('articles.views.render', side_effect=RuntimeError('secret internals')), \
-                self.assertLogs('django.request', 'ERROR'):  # the traceback goes to the console
+        with (
+            mock.patch('articles.views.render', side_effect=RuntimeError('secret internals')),
+            self.assertLogs('django.request', 'ERROR'),
+        ):  # the traceback goes to the console
             response = self.client.get(reverse('articles:article_list'))
         detail = self.assert_json_refusal(response, HTTPStatus.INTERNAL_SERVER_ERROR)
         self.assertNotIn('secret', detail)

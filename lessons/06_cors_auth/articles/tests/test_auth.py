@@ -32,8 +32,9 @@ class PermissionMatrixTests(APITestCase):
         cls.author = User.objects.create_user('author', password=PASSWORD)
         cls.other = User.objects.create_user('other', password=PASSWORD)
         cls.admin = User.objects.create_superuser('admin', password=PASSWORD)
-        cls.tokens = {user: Token.objects.create(user=user).key
-                      for user in (cls.author, cls.other, cls.admin)}
+        cls.tokens = {
+            user: Token.objects.create(user=user).key for user in (cls.author, cls.other, cls.admin)
+        }
 
     def setUp(self):
         self.article = Article.objects.create(user=self.author, title='mine', content='by author')
@@ -68,7 +69,10 @@ class PermissionMatrixTests(APITestCase):
         for role in self.ROLES:
             with self.subTest(role=role):
                 response = self.client_for(role).post(
-                    url, {'title': f'by {role}', 'content': 'x', 'user': self.other.pk}, format='json')
+                    url,
+                    {'title': f'by {role}', 'content': 'x', 'user': self.other.pk},
+                    format='json',
+                )
                 if role == 'anonymous':
                     self.assertEqual(response.status_code, UNAUTHORIZED)
                     self.assertEqual(response['WWW-Authenticate'], 'Token')
@@ -77,15 +81,17 @@ class PermissionMatrixTests(APITestCase):
                     self.assertEqual(response.status_code, CREATED, response.content)
                     # The author is whoever the token belongs to; the "user" sent is ignored.
                     self.assertEqual(response.json()['user'], getattr(self, role).pk)
-                    self.assertEqual(Article.objects.get(pk=response.json()['id']).user,
-                                     getattr(self, role))
+                    self.assertEqual(
+                        Article.objects.get(pk=response.json()['id']).user, getattr(self, role)
+                    )
 
     def test_commenting_needs_a_token_and_sets_the_author(self):
         url = reverse('articles:api_comment_create', args=[self.article.pk])
         for role in self.ROLES:
             with self.subTest(role=role):
                 response = self.client_for(role).post(
-                    url, {'content': f'from {role}', 'user': self.author.pk}, format='json')
+                    url, {'content': f'from {role}', 'user': self.author.pk}, format='json'
+                )
                 if role == 'anonymous':
                     self.assertEqual(response.status_code, UNAUTHORIZED)
                     self.assertFalse(Comment.objects.filter(content='from anonymous').exists())
@@ -96,49 +102,72 @@ class PermissionMatrixTests(APITestCase):
                     self.assertEqual(comment.article, self.article)
 
     def test_only_the_author_changes_or_deletes_an_article(self):
-        for role, code in {'anonymous': UNAUTHORIZED, 'other': FORBIDDEN, 'admin': FORBIDDEN,
-                           'author': OK}.items():
+        for role, code in {
+            'anonymous': UNAUTHORIZED,
+            'other': FORBIDDEN,
+            'admin': FORBIDDEN,
+            'author': OK,
+        }.items():
             with self.subTest(role=role, method='put'):
                 url = reverse('articles:api_article_detail', args=[self.article.pk])
                 response = self.client_for(role).put(
-                    url, {'title': f'changed by {role}', 'content': 'x'}, format='json')
+                    url, {'title': f'changed by {role}', 'content': 'x'}, format='json'
+                )
                 self.assertEqual(response.status_code, code, response.content)
                 self.article.refresh_from_db()
                 changed = self.article.title == f'changed by {role}'
                 self.assertEqual(changed, role == 'author')
                 self.assertEqual(self.article.user, self.author)  # the author never changes
-        for role, code in {'anonymous': UNAUTHORIZED, 'other': FORBIDDEN, 'admin': FORBIDDEN,
-                           'author': NO_CONTENT}.items():
+        for role, code in {
+            'anonymous': UNAUTHORIZED,
+            'other': FORBIDDEN,
+            'admin': FORBIDDEN,
+            'author': NO_CONTENT,
+        }.items():
             with self.subTest(role=role, method='delete'):
                 url = reverse('articles:api_article_detail', args=[self.article.pk])
                 response = self.client_for(role).delete(url)
                 self.assertEqual(response.status_code, code, response.content)
-                self.assertEqual(Article.objects.filter(pk=self.article.pk).exists(),
-                                 role != 'author')
+                self.assertEqual(
+                    Article.objects.filter(pk=self.article.pk).exists(), role != 'author'
+                )
 
     def test_only_the_author_changes_or_deletes_a_comment(self):
-        for role, code in {'anonymous': UNAUTHORIZED, 'other': FORBIDDEN, 'admin': FORBIDDEN,
-                           'author': OK}.items():
+        for role, code in {
+            'anonymous': UNAUTHORIZED,
+            'other': FORBIDDEN,
+            'admin': FORBIDDEN,
+            'author': OK,
+        }.items():
             with self.subTest(role=role, method='put'):
                 url = reverse('articles:api_comment_detail', args=[self.comment.pk])
                 response = self.client_for(role).put(url, {'content': f'by {role}'}, format='json')
                 self.assertEqual(response.status_code, code, response.content)
                 self.comment.refresh_from_db()
                 self.assertEqual(self.comment.content == f'by {role}', role == 'author')
-        for role, code in {'anonymous': UNAUTHORIZED, 'other': FORBIDDEN, 'admin': FORBIDDEN,
-                           'author': NO_CONTENT}.items():
+        for role, code in {
+            'anonymous': UNAUTHORIZED,
+            'other': FORBIDDEN,
+            'admin': FORBIDDEN,
+            'author': NO_CONTENT,
+        }.items():
             with self.subTest(role=role, method='delete'):
                 url = reverse('articles:api_comment_detail', args=[self.comment.pk])
                 response = self.client_for(role).delete(url)
                 self.assertEqual(response.status_code, code, response.content)
-                self.assertEqual(Comment.objects.filter(pk=self.comment.pk).exists(),
-                                 role != 'author')
+                self.assertEqual(
+                    Comment.objects.filter(pk=self.comment.pk).exists(), role != 'author'
+                )
 
     def test_a_missing_row_is_404_for_a_signed_in_user(self):
         for name in ('articles:api_article_detail', 'articles:api_comment_detail'):
             url = reverse(name, args=[999999])
-            self.check({'author': status.HTTP_404_NOT_FOUND, 'other': status.HTTP_404_NOT_FOUND},
-                       'put', url, {'title': 't', 'content': 'c'})
+            self.check(
+                {'author': status.HTTP_404_NOT_FOUND, 'other': status.HTTP_404_NOT_FOUND},
+                'put',
+                url,
+                {'title': 't', 'content': 'c'},
+            )
             self.check({'author': status.HTTP_404_NOT_FOUND}, 'delete', url)
         url = reverse('articles:api_comment_create', args=[999999])
         self.check({'author': status.HTTP_404_NOT_FOUND}, 'post', url, {'content': 'c'})
@@ -146,7 +175,8 @@ class PermissionMatrixTests(APITestCase):
     def test_the_author_cannot_be_changed_through_the_body(self):
         url = reverse('articles:api_article_detail', args=[self.article.pk])
         response = self.client_for('author').put(
-            url, {'title': 't', 'content': 'c', 'user': self.other.pk}, format='json')
+            url, {'title': 't', 'content': 'c', 'user': self.other.pk}, format='json'
+        )
         self.assertEqual(response.status_code, OK)
         self.article.refresh_from_db()
         self.assertEqual(self.article.user, self.author)
@@ -154,8 +184,11 @@ class PermissionMatrixTests(APITestCase):
     def test_users_list_is_for_admins_only(self):
         """IsAdminUser: 401 without a token, 403 for a user who is not staff, 200 for staff."""
         url = reverse('articles:api_user_list')
-        self.check({'anonymous': UNAUTHORIZED, 'author': FORBIDDEN, 'other': FORBIDDEN,
-                    'admin': OK}, 'get', url)
+        self.check(
+            {'anonymous': UNAUTHORIZED, 'author': FORBIDDEN, 'other': FORBIDDEN, 'admin': OK},
+            'get',
+            url,
+        )
         names = [row['username'] for row in self.client_for('admin').get(url).json()]
         self.assertEqual(names, ['author', 'other', 'admin'])
         self.assertNotIn('password', self.client_for('admin').get(url).json()[0])
@@ -164,7 +197,9 @@ class PermissionMatrixTests(APITestCase):
         """AllowAny: 200 with or without a token; it says who asked."""
         url = reverse('articles:api_health')
         self.check(dict.fromkeys(self.ROLES, OK), 'get', url)
-        self.assertEqual(self.client_for('anonymous').get(url).json(), {'status': 'ok', 'user': None})
+        self.assertEqual(
+            self.client_for('anonymous').get(url).json(), {'status': 'ok', 'user': None}
+        )
         self.assertEqual(self.client_for('other').get(url).json()['user'], 'other')
 
     def test_a_method_the_route_does_not_have_is_405_for_everyone(self):
@@ -175,8 +210,10 @@ class PermissionMatrixTests(APITestCase):
             ('delete', reverse('articles:api_article_list')),
             ('put', reverse('articles:api_article_list')),
             ('patch', reverse('articles:api_article_list')),
-            ('post', article), ('patch', article),
-            ('post', comment), ('patch', comment),
+            ('post', article),
+            ('patch', article),
+            ('post', comment),
+            ('patch', comment),
             ('post', reverse('articles:api_comment_list')),
             ('put', reverse('articles:api_comment_create', args=[self.article.pk])),
             ('delete', reverse('articles:api_comment_create', args=[self.article.pk])),
@@ -188,8 +225,9 @@ class PermissionMatrixTests(APITestCase):
             for role in self.ROLES:
                 with self.subTest(method=method, url=url, role=role):
                     response = getattr(self.client_for(role), method)(url, {}, format='json')
-                    self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED,
-                                     response.content)
+                    self.assertEqual(
+                        response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED, response.content
+                    )
                     self.assertNotIn(method.upper(), response['Allow'])
                     self.assertNotIn('WWW-Authenticate', response)
         self.assertTrue(Article.objects.filter(pk=self.article.pk).exists())
@@ -200,9 +238,15 @@ class AccountsTests(APITestCase):
     """/accounts/: sign up, log in, the user, log out."""
 
     def signup(self, username='newbie', password1=PASSWORD, password2=PASSWORD):
-        return self.client.post(reverse('rest_register'), {
-            'username': username, 'password1': password1, 'password2': password2,
-        }, format='json')
+        return self.client.post(
+            reverse('rest_register'),
+            {
+                'username': username,
+                'password1': password1,
+                'password2': password2,
+            },
+            format='json',
+        )
 
     def test_signup_answers_a_working_token(self):
         response = self.signup()
@@ -230,14 +274,17 @@ class AccountsTests(APITestCase):
         self.assertEqual(User.objects.count(), 1)  # nothing half-written
 
     def test_signup_with_a_body_that_is_not_json_is_4xx(self):
-        response = self.client.post(reverse('rest_register'), '{not json',
-                                    content_type='application/json')
+        response = self.client.post(
+            reverse('rest_register'), '{not json', content_type='application/json'
+        )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
 
     def test_login_answers_the_same_key_and_wrong_passwords_are_400(self):
         key = self.signup().json()['key']
         url = reverse('rest_login')
-        response = self.client.post(url, {'username': 'newbie', 'password': PASSWORD}, format='json')
+        response = self.client.post(
+            url, {'username': 'newbie', 'password': PASSWORD}, format='json'
+        )
         self.assertEqual(response.status_code, OK)
         self.assertEqual(response.json(), {'key': key})
         self.assertNotIn('sessionid', response.cookies)  # the token is the only credential
@@ -254,10 +301,10 @@ class AccountsTests(APITestCase):
         self.assertEqual(self.client.post(reverse('rest_logout')).status_code, OK)
         self.assertFalse(Token.objects.filter(key=key).exists())
         self.assertEqual(self.client.get(reverse('rest_user_details')).status_code, UNAUTHORIZED)
-        response = self.client.post(reverse('articles:api_article_list'),
-                                    {'title': 't', 'content': 'c'}, format='json')
+        response = self.client.post(
+            reverse('articles:api_article_list'), {'title': 't', 'content': 'c'}, format='json'
+        )
         self.assertEqual(response.status_code, UNAUTHORIZED)
-
 
     def test_signup_answers_the_token_only_no_session_and_no_cookies(self):
         response = self.signup()
@@ -282,12 +329,14 @@ class AccountsTests(APITestCase):
     def test_put_user_with_the_own_unchanged_username_is_200(self):
         key = self.signup().json()['key']
         self.client.credentials(HTTP_AUTHORIZATION=f'Token {key}')
-        response = self.client.put(reverse('rest_user_details'), {'username': 'newbie'},
-                                   format='json')
+        response = self.client.put(
+            reverse('rest_user_details'), {'username': 'newbie'}, format='json'
+        )
         self.assertEqual(response.status_code, OK, response.content)
         User.objects.create_user('taken', password=PASSWORD)
-        response = self.client.put(reverse('rest_user_details'), {'username': 'taken'},
-                                   format='json')
+        response = self.client.put(
+            reverse('rest_user_details'), {'username': 'taken'}, format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)  # someone else's
 
     def test_password_change_needs_the_old_password_and_ends_old_tokens(self):
@@ -306,8 +355,9 @@ class AccountsTests(APITestCase):
         self.assertEqual(dict(response.cookies), {})
         self.assertEqual(self.client.get(reverse('rest_user_details')).status_code, UNAUTHORIZED)
         self.client.credentials()
-        response = self.client.post(reverse('rest_login'), {'username': 'newbie', 'password': new},
-                                    format='json')
+        response = self.client.post(
+            reverse('rest_login'), {'username': 'newbie', 'password': new}, format='json'
+        )
         self.assertEqual(response.status_code, OK)
         self.assertNotEqual(response.json()['key'], key)
 
@@ -323,8 +373,10 @@ class AccountsTests(APITestCase):
 
     def test_email_link_pages_answer_json_not_500(self):
         # dj-rest-auth names these routes for allauth's e-mails but gives them no template.
-        for url in (reverse('account_email_verification_sent'),
-                    reverse('account_confirm_email', kwargs={'key': 'abc'})):
+        for url in (
+            reverse('account_email_verification_sent'),
+            reverse('account_confirm_email', kwargs={'key': 'abc'}),
+        ):
             response = self.client.get(url)
             self.assertEqual(response.status_code, OK, url)
             self.assertIn(reverse('rest_verify_email'), response.json()['detail'])
@@ -338,15 +390,24 @@ class BadAuthorizationHeaderTests(APITestCase):
         self.key = Token.objects.create(user=self.user).key
 
     def test_malformed_or_unknown_tokens_are_401_even_for_reads(self):
-        headers = ['Token', 'Token ', 'Token a b', 'Token nope', f'Token {self.key}x',
-                   f'token{self.key}', 'Token ' + '토큰'.encode().decode('latin-1')]  # what WSGI makes of UTF-8 bytes
+        headers = [
+            'Token',
+            'Token ',
+            'Token a b',
+            'Token nope',
+            f'Token {self.key}x',
+            f'token{self.key}',
+            'Token ' + '토큰'.encode().decode('latin-1'),
+        ]  # what WSGI makes of UTF-8 bytes
         for header in headers:
             for method in ('get', 'post'):
                 with self.subTest(header=header, method=method):
                     self.client.credentials(HTTP_AUTHORIZATION=header)
                     response = getattr(self.client, method)(
-                        reverse('articles:api_article_list'), {'title': 't', 'content': 'c'},
-                        format='json')
+                        reverse('articles:api_article_list'),
+                        {'title': 't', 'content': 'c'},
+                        format='json',
+                    )
                     if header.lower().startswith('token '):
                         self.assertEqual(response.status_code, UNAUTHORIZED, response.content)
                         self.assertIn('detail', response.json())

@@ -52,8 +52,9 @@ class CommentCreateTests(CommentTestCase):
     """POST /api/v1/articles/<article_pk>/comments/: the article comes from the URL."""
 
     def test_create_sets_the_article_from_the_url(self):
-        response = self.client.post(self.create_url(self.article.pk), {'content': '좋은 글이네요'},
-                                    format='json')
+        response = self.client.post(
+            self.create_url(self.article.pk), {'content': '좋은 글이네요'}, format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(set(response.data), COMMENT_KEYS)
         self.assertEqual(response.data['article'], self.article.pk)
@@ -62,9 +63,11 @@ class CommentCreateTests(CommentTestCase):
         self.assertEqual(comment.article, self.article)
 
     def test_a_client_sent_article_is_ignored(self):
-        response = self.client.post(self.create_url(self.article.pk),
-                                    {'content': '다른 글로 보내 볼까', 'article': self.other.pk},
-                                    format='json')
+        response = self.client.post(
+            self.create_url(self.article.pk),
+            {'content': '다른 글로 보내 볼까', 'article': self.other.pk},
+            format='json',
+        )
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(response.data['article'], self.article.pk)
         self.assertEqual(Comment.objects.get(pk=response.data['id']).article_id, self.article.pk)
@@ -76,8 +79,9 @@ class CommentCreateTests(CommentTestCase):
 
     def test_missing_article_is_404_and_writes_nothing(self):
         before = self.snapshot()
-        response = self.client.post(self.create_url(self.missing_article_pk()), {'content': 'x'},
-                                    format='json')
+        response = self.client.post(
+            self.create_url(self.missing_article_pk()), {'content': 'x'}, format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND)
         self.assertIn('detail', response.json())
         self.assertNothingWritten(before)
@@ -103,31 +107,35 @@ class CommentCreateTests(CommentTestCase):
         before = self.snapshot()
         for body in ('{"content": ', 'not json at all', '{"content": "x",}'):
             with self.subTest(body=body):
-                response = self.client.post(self.create_url(self.article.pk), body,
-                                            content_type='application/json')
+                response = self.client.post(
+                    self.create_url(self.article.pk), body, content_type='application/json'
+                )
                 self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
                 self.assertIn('detail', response.json())
         self.assertNothingWritten(before)
 
     def test_a_body_that_is_not_json_is_refused(self):
         before = self.snapshot()
-        response = self.client.post(self.create_url(self.article.pk), 'content=plain text',
-                                    content_type='text/plain')
+        response = self.client.post(
+            self.create_url(self.article.pk), 'content=plain text', content_type='text/plain'
+        )
         self.assertEqual(response.status_code, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE)
         self.assertIn('detail', response.json())
         self.assertNothingWritten(before)
 
     def test_a_json_list_instead_of_an_object_is_400(self):
         before = self.snapshot()
-        response = self.client.post(self.create_url(self.article.pk), [{'content': 'x'}],
-                                    format='json')
+        response = self.client.post(
+            self.create_url(self.article.pk), [{'content': 'x'}], format='json'
+        )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
         self.assertNothingWritten(before)
 
     def test_korean_round_trips_unchanged(self):
         text = '한글 댓글 ✓ — 이모지 😀'
-        response = self.client.post(self.create_url(self.article.pk), {'content': text},
-                                    format='json')
+        response = self.client.post(
+            self.create_url(self.article.pk), {'content': text}, format='json'
+        )
         self.assertEqual(response.json()['content'], text)
         self.assertEqual(Comment.objects.get(pk=response.data['id']).content, text)
 
@@ -173,21 +181,28 @@ class CommentListAndDetailTests(CommentTestCase):
         missing = Comment.objects.order_by('-pk').first().pk + 1
         url = self.detail_url(missing)
         self.assertEqual(self.client.get(url).status_code, status.HTTP_404_NOT_FOUND)
-        self.assertEqual(self.client.put(url, {'content': 'x'}, format='json').status_code,
-                         status.HTTP_404_NOT_FOUND)
+        self.assertEqual(
+            self.client.put(url, {'content': 'x'}, format='json').status_code,
+            status.HTTP_404_NOT_FOUND,
+        )
         self.assertEqual(self.client.delete(url).status_code, status.HTTP_404_NOT_FOUND)
-        self.assertEqual(self.client.get('/api/v1/comments/abc/').status_code,
-                         status.HTTP_404_NOT_FOUND)
+        self.assertEqual(
+            self.client.get('/api/v1/comments/abc/').status_code, status.HTTP_404_NOT_FOUND
+        )
 
     def test_put_changes_the_content_and_keeps_the_article(self):
-        response = self.client.put(self.detail_url(self.comment.pk),
-                                   {'content': '고친 댓글', 'article': self.other.pk}, format='json')
+        response = self.client.put(
+            self.detail_url(self.comment.pk),
+            {'content': '고친 댓글', 'article': self.other.pk},
+            format='json',
+        )
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         self.assertEqual(response.data['content'], '고친 댓글')
         self.assertEqual(response.data['article'], self.article.pk)
         self.comment.refresh_from_db()
-        self.assertEqual((self.comment.content, self.comment.article_id),
-                         ('고친 댓글', self.article.pk))
+        self.assertEqual(
+            (self.comment.content, self.comment.article_id), ('고친 댓글', self.article.pk)
+        )
 
     def test_put_with_bad_input_is_400_and_changes_nothing(self):
         before = self.snapshot()
@@ -196,8 +211,9 @@ class CommentListAndDetailTests(CommentTestCase):
                 response = self.client.put(self.detail_url(self.comment.pk), body, format='json')
                 self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
                 self.assertIn('content', response.json())
-        response = self.client.put(self.detail_url(self.comment.pk), '{"content":',
-                                   content_type='application/json')
+        response = self.client.put(
+            self.detail_url(self.comment.pk), '{"content":', content_type='application/json'
+        )
         self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
         self.assertNothingWritten(before)
 
@@ -207,8 +223,9 @@ class CommentListAndDetailTests(CommentTestCase):
         self.assertEqual(response.content, b'')
         self.assertFalse(Comment.objects.filter(pk=self.comment.pk).exists())
         self.assertTrue(Article.objects.filter(pk=self.article.pk).exists(), 'the article stays')
-        self.assertEqual(self.client.get(self.detail_url(self.comment.pk)).status_code,
-                         status.HTTP_404_NOT_FOUND)
+        self.assertEqual(
+            self.client.get(self.detail_url(self.comment.pk)).status_code, status.HTTP_404_NOT_FOUND
+        )
 
     def test_detail_refuses_other_methods(self):
         url = self.detail_url(self.comment.pk)
@@ -216,8 +233,10 @@ class CommentListAndDetailTests(CommentTestCase):
             with self.subTest(method=method):
                 response = getattr(self.client, method)(url, {'content': 'x'}, format='json')
                 self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
-                self.assertEqual(set(response['Allow'].replace(' ', '').split(',')) - {'OPTIONS'},
-                                 {'GET', 'PUT', 'DELETE'})
+                self.assertEqual(
+                    set(response['Allow'].replace(' ', '').split(',')) - {'OPTIONS'},
+                    {'GET', 'PUT', 'DELETE'},
+                )
 
     def test_deleting_an_article_deletes_its_comments(self):
         self.article.delete()
@@ -233,8 +252,7 @@ class ArticleWithCommentsTests(CommentTestCase):
         response = self.client.get(reverse('articles:api_article_detail', args=[self.article.pk]))
         self.assertEqual(response.status_code, status.HTTP_200_OK)
         data = response.json()
-        self.assertEqual({item['id'] for item in data['comment_set']},
-                         {self.comment.pk, second.pk})
+        self.assertEqual({item['id'] for item in data['comment_set']}, {self.comment.pk, second.pk})
         for item in data['comment_set']:
             self.assertEqual(set(item), COMMENT_KEYS)
             self.assertEqual(item['article'], self.article.pk)
@@ -285,7 +303,8 @@ class QueryCountTests(APITestCase):
         )
         Comment.objects.bulk_create(
             Comment(article=article, user=article.user, content=f'댓글 {j}')
-            for article in made for j in range(comments_each)
+            for article in made
+            for j in range(comments_each)
         )
         return Article.objects.order_by('pk').first()
 
@@ -318,8 +337,9 @@ class QueryCountTests(APITestCase):
                     response = self.client.get(reverse('articles:article_json_3'))
                 data = response.json()
                 self.assertEqual(len(data), articles)
-                self.assertTrue(all(item['comment_count'] == 2 == len(item['comment_set'])
-                                    for item in data))
+                self.assertTrue(
+                    all(item['comment_count'] == 2 == len(item['comment_set']) for item in data)
+                )
 
 
 class CommentRaceTests(APITransactionTestCase):
@@ -334,16 +354,21 @@ class CommentRaceTests(APITransactionTestCase):
 
     def read_then_deleted(self, row):
         """A stand-in for get_object_or_404 that hands the view ``row`` after deleting it."""
+
         def read(*args, **kwargs):
             type(row).objects.filter(pk=row.pk).delete()  # the DELETE lands between read and write
             return row
+
         return mock.patch('articles.views.get_object_or_404', side_effect=read)
 
     def test_a_comment_on_an_article_deleted_meanwhile_is_404_and_not_kept(self):
         article = Article.objects.create(user=author(), title='곧 지워질 글', content='본문')
         with self.read_then_deleted(article):
-            response = self.client.post(reverse('articles:api_comment_create', args=[article.pk]),
-                                        {'content': '늦은 댓글'}, format='json')
+            response = self.client.post(
+                reverse('articles:api_comment_create', args=[article.pk]),
+                {'content': '늦은 댓글'},
+                format='json',
+            )
         self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND, response.content)
         self.assertFalse(Comment.objects.exists())
 
@@ -351,7 +376,10 @@ class CommentRaceTests(APITransactionTestCase):
         article = Article.objects.create(user=author(), title='글', content='본문')
         comment = Comment.objects.create(user=author(), article=article, content='곧 지워질 댓글')
         with self.read_then_deleted(comment):
-            response = self.client.put(reverse('articles:api_comment_detail', args=[comment.pk]),
-                                       {'content': '고친 댓글'}, format='json')
+            response = self.client.put(
+                reverse('articles:api_comment_detail', args=[comment.pk]),
+                {'content': '고친 댓글'},
+                format='json',
+            )
         self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND, response.content)
         self.assertFalse(Comment.objects.exists())

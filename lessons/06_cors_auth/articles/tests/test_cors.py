@@ -18,8 +18,10 @@ class CorsTests(APITestCase):
         from django.conf import settings
 
         middleware = settings.MIDDLEWARE
-        self.assertLess(middleware.index('corsheaders.middleware.CorsMiddleware'),
-                        middleware.index('django.middleware.common.CommonMiddleware'))
+        self.assertLess(
+            middleware.index('corsheaders.middleware.CorsMiddleware'),
+            middleware.index('django.middleware.common.CommonMiddleware'),
+        )
 
     def test_allowed_origins_are_named_in_the_answer(self):
         for origin in ALLOWED:
@@ -29,8 +31,13 @@ class CorsTests(APITestCase):
                 self.assertEqual(response['Access-Control-Allow-Origin'], origin)
 
     def test_other_origins_get_no_allow_origin(self):
-        others = ['http://127.0.0.1:8081', 'https://127.0.0.1:8080', 'http://evil.example',
-                  'http://localhost', 'null']
+        others = [
+            'http://127.0.0.1:8081',
+            'https://127.0.0.1:8080',
+            'http://evil.example',
+            'http://localhost',
+            'null',
+        ]
         for origin in others:
             with self.subTest(origin=origin):
                 response = self.client.get(reverse('articles:api_article_list'), HTTP_ORIGIN=origin)
@@ -64,13 +71,18 @@ class CorsTests(APITestCase):
 
     def test_errors_carry_cors_headers_too(self):
         """A 401 must reach the page as a 401, not as a CORS failure: it carries the header as well."""
-        response = self.client.post(reverse('articles:api_article_list'), {}, format='json',
-                                    HTTP_ORIGIN='http://127.0.0.1:8080')
+        response = self.client.post(
+            reverse('articles:api_article_list'),
+            {},
+            format='json',
+            HTTP_ORIGIN='http://127.0.0.1:8080',
+        )
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
         self.assertEqual(response['Access-Control-Allow-Origin'], 'http://127.0.0.1:8080')
 
     def test_the_switch_turns_cors_off(self):
         with override_settings(CORS_ALLOWED_ORIGINS=[]):
-            response = self.client.get(reverse('articles:api_article_list'),
-                                       HTTP_ORIGIN='http://127.0.0.1:8080')
+            response = self.client.get(
+                reverse('articles:api_article_list'), HTTP_ORIGIN='http://127.0.0.1:8080'
+            )
         self.assertNotIn('Access-Control-Allow-Origin', response)

@@ -24,8 +24,11 @@ def app_models():
 
 def text_fields(model):
     """The plain text fields a locale decides the language of (not e-mails, URLs or choices)."""
-    return [f for f in model._meta.concrete_fields
-            if type(f) in (models.CharField, models.TextField) and not f.choices]
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if type(f) in (models.CharField, models.TextField) and not f.choices
+    ]
 
 
 class SeedCommandTests(TestCase):
@@ -42,7 +45,9 @@ class SeedCommandTests(TestCase):
         return {model: list(model.objects.filter(pk__gt=before[model])) for model in app_models()}
 
     def max_pks(self):
-        return {model: model.objects.aggregate(m=models.Max('pk'))['m'] or 0 for model in app_models()}
+        return {
+            model: model.objects.aggregate(m=models.Max('pk'))['m'] or 0 for model in app_models()
+        }
 
     def test_seed_makes_exactly_n_valid_rows_per_model(self):
         before, pks = self.counts(), self.max_pks()
@@ -94,9 +99,15 @@ class SeedCommandTests(TestCase):
             values = {}
             for model, rows in self.new_rows(pks).items():
                 values[model.__name__] = [
-                    tuple(str(getattr(row, f.name)) for f in model._meta.concrete_fields
-                          if not (f.primary_key or getattr(f, 'auto_now', False)
-                                  or getattr(f, 'auto_now_add', False)))
+                    tuple(
+                        str(getattr(row, f.name))
+                        for f in model._meta.concrete_fields
+                        if not (
+                            f.primary_key
+                            or getattr(f, 'auto_now', False)
+                            or getattr(f, 'auto_now_add', False)
+                        )
+                    )
                     for row in rows
                 ]
             transaction.set_rollback(True)
@@ -128,7 +139,7 @@ class SeedCommandTests(TestCase):
                 self.assert_refused('articles', number=number, message=str(number))
 
     def test_an_absurd_number_is_refused(self):
-        self.assert_refused('articles', number=10 ** 9, message=str(10 ** 9))
+        self.assert_refused('articles', number=10**9, message=str(10**9))
 
     def test_a_number_that_is_not_a_number_is_refused(self):
         self.assert_refused('articles', '--number=many', message='many')
