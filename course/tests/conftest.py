@@ -12,8 +12,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 AS_ROOT = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def course(*args, cwd=ROOT, input=None, timeout=120):
-    """Run ``python -m course ARGS`` as a learner would; return the finished process."""
+def course(*args, cwd=ROOT, input=None, timeout=120, env=None):
+    """Run ``python -m course ARGS`` as a learner would, with no terminal (stdin is ``input`` or
+    empty) and ``env`` added to the environment; return the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "course", *args],
         cwd=cwd,
@@ -21,7 +22,9 @@ def course(*args, cwd=ROOT, input=None, timeout=120):
         text=True,
         encoding="utf-8",
         input=input,
+        stdin=subprocess.DEVNULL if input is None else None,
         timeout=timeout,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -153,6 +153,27 @@ def test_reset_asks_first_and_rebuilds_only_the_database(stage01):
     assert rows == 4  # the stage's fixtures
 
 
+def start_lab(stage, port, jupyter_port, *flags):
+    """``course lab`` of ``stage`` with no browser, its server on ``port`` and Jupyter on
+    ``jupyter_port``, in its own process group (see start_in_own_group)."""
+    return start_in_own_group(
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "lab",
+            str(stage.path),
+            *flags,
+            "--port",
+            str(port),
+            "--no-browser",
+            "--",
+            f"--port={jupyter_port}",
+            *AS_ROOT,
+        ]
+    )
+
+
 def start_in_own_group(args):
     """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
     return subprocess.Popen(
@@ -254,21 +275,7 @@ def test_client_of_a_stage_without_one_is_one_line_and_exit_code_2():
 def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
     """SIGTERM reaches only `course lab` (a closed terminal, a kill): it still stops the rest."""
     port, jupyter_port = free_port(), free_port()
-    proc = start_in_own_group(
-        [
-            sys.executable,
-            "-m",
-            "course",
-            "lab",
-            str(stage01.path),
-            "--port",
-            str(port),
-            "--no-browser",
-            "--",
-            f"--port={jupyter_port}",
-            *AS_ROOT,
-        ]
-    )
+    proc = start_lab(stage01, port, jupyter_port)
     try:
         wait_for(f"http://127.0.0.1:{jupyter_port}/api/status")
     finally:
@@ -374,22 +381,7 @@ def test_serve_prints_urls_a_person_can_click(name, tmp_path):
 def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
     port, jupyter_port = free_port(), free_port()
     flags = ["--notebook"] if runner == "notebook" else []
-    proc = start_in_own_group(
-        [
-            sys.executable,
-            "-m",
-            "course",
-            "lab",
-            str(stage01.path),
-            *flags,
-            "--port",
-            str(port),
-            "--no-browser",
-            "--",
-            f"--port={jupyter_port}",
-            *AS_ROOT,
-        ]
-    )
+    proc = start_lab(stage01, port, jupyter_port, *flags)
     page = "notebooks/lesson.ipynb" if runner == "notebook" else "lab/tree/lesson.ipynb"
     lines = []
     try:

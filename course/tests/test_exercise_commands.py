@@ -16,22 +16,13 @@ import pytest
 from course.exercises import find
 from course.stages import resolve
 
-from .conftest import ROOT
+from .conftest import ROOT, course
 
 EXERCISE = ("03", "4")  # PATCH with partial=True: a code exercise with a solution that edits a test
 
 
 def run(work, *args, timeout=180):
-    return subprocess.run(
-        [sys.executable, "-m", "course", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "COURSE_WORK": str(work)},
-    )
+    return course(*args, timeout=timeout, env={"COURSE_WORK": str(work)})
 
 
 @pytest.fixture
