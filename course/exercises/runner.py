@@ -74,7 +74,7 @@ def prepare() -> object:
         ) from None
     from course.prepare import main as prepare_main
 
-    prepare_main(["--quiet"])
+    prepare_main([])
     return True
 
 

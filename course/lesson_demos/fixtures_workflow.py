@@ -11,18 +11,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from course.stages import Stage, dev_env, resolve
+from course.stages import Stage, resolve, run_manage
 from course.testing import copy_stage
 
 
 def run(parent: Path, number: int = 3) -> dict:
     """Copy stage 05 under ``parent`` and run the workflow there; return what each step left."""
     copy: Stage = copy_stage(resolve("05"), parent, ready=False)  # no database yet
-    env = dev_env()
     steps = {}
 
     def manage(*args: str) -> str:
-        return copy.manage(*args, capture=True, env=env).stdout
+        return run_manage(copy, *args, capture=True).stdout
 
     manage("migrate")  # empty tables
     steps["seed"] = manage("seed", "articles", f"--number={number}", "--locale=ko_KR", "--seed=5")
