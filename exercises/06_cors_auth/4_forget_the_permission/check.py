@@ -1,4 +1,4 @@
-"""Break: api_article_detail without @permission_classes falls back to the settings' default."""
+"""Break: api_article_detail without its check_author call: the permission class alone decides."""
 
 KIND = "break"
 EDIT = ["articles/views.py", "answers/4.txt"]
@@ -6,19 +6,18 @@ ANSWERS = ["stranger_delete", "anonymous_delete"]
 CHANGES_TESTS = []
 TESTS = ["articles.tests.test_auth"]
 
-# The same mistake, made in the copy's own Django: the view's permission classes replaced by the
-# default ones, then two DELETEs through Django's test client, in a transaction rolled back.
+# The same mistake, made in the copy's own Django: the view's author check turned into a no-op,
+# then two DELETEs through Django's test client, in a transaction rolled back.
 MISTAKE = """
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 from django.test.utils import setup_test_environment
 from rest_framework.authtoken.models import Token
-from rest_framework.settings import api_settings
 from articles import views
 from articles.models import Article
 setup_test_environment()
-views.api_article_detail.cls.permission_classes = api_settings.DEFAULT_PERMISSION_CLASSES
+views.check_author = lambda request, obj: None  # the line the learner commented out
 User = get_user_model()
 with transaction.atomic():
     author = User.objects.create_user('mistake_author', password='x-pass-12345')
@@ -46,5 +45,5 @@ def check(c):
     c.expect(
         response.status_code == 403,
         c.describe(response) + " for a user who is not its author; expected 403 Forbidden: "
-        "put @permission_classes([IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly]) back",
+        "put check_author(request, article) back in api_article_detail",
     )
