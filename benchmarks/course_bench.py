@@ -21,7 +21,7 @@ import requests
 
 from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.server import LiveServer, free_port, interrupt, own_group, stop_process
-from course.stages import DB_CACHE, ROOT, all_stages, lessons
+from course.stages import ROOT, all_stages, db_cache, lessons
 from course.testing import copy_stage, execute_notebook
 
 
@@ -77,7 +77,7 @@ def bench_startup(tmp: Path) -> None:
         "first database (migrations run), warm = later ones (a cached fresh database is copied):"
     )
     for stage in lessons():
-        for f in DB_CACHE.glob(f"{stage.name}-*"):
+        for f in db_cache().glob(f"{stage.name}-*"):
             f.unlink()
         for command in ("serve", "serve", "lab"):
             copy = copy_stage(stage, Path(tempfile.mkdtemp(dir=tmp)), ready=False)
@@ -85,7 +85,7 @@ def bench_startup(tmp: Path) -> None:
             args = [sys.executable, "-m", "course", command, str(copy.path), "--port", str(port)]
             if command == "lab":
                 args += ["--no-browser", "--", f"--port={free_port()}"]
-            cold = not any(DB_CACHE.glob(f"{stage.name}-*"))
+            cold = not any(db_cache().glob(f"{stage.name}-*"))
             seconds, proc = first_200(args, f"http://127.0.0.1:{port}/articles/")
             stop(proc)
             print(f"  {command:<5} {stage.name:<16} {'cold' if cold else 'warm'} {seconds:5.2f} s")

@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import atomic
+
 KERNEL_NAME = "django_extensions"  # the name django-extensions gives it, kept: notebooks name it
 DISPLAY_NAME = "Django Shell-Plus"
 # Environment the Django kernel gets on top of its own: only the kernel, never the web server.
@@ -47,13 +49,9 @@ def spec_dict() -> dict:
 def install_spec(prefix: str | os.PathLike = sys.prefix) -> Path:
     """Write the spec where ``shell_plus`` writes it (``PREFIX/share/jupyter/kernels/``), so a
     Jupyter that shell_plus did not start (``jupyter lab``, VS Code, the tests) finds it too."""
-    folder = Path(prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "kernel.json"
-    partial = folder / f"kernel.json.{os.getpid()}"
-    partial.write_text(json.dumps(spec_dict(), indent=1), encoding="utf-8")
-    os.replace(partial, path)  # whole or not at all, also when two processes write it
-    return path
+    path = Path(prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
+    # Whole or not at all, and safe when threads or processes install it at the same moment.
+    return atomic.write_text(path, json.dumps(spec_dict(), indent=1))
 
 
 def find_stage_dir(start: Path) -> Path | None:

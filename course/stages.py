@@ -13,10 +13,10 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import atomic
 from .errors import CourseError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,6 @@ PROJECT = ROOT / "project"
 NOTEBOOK = "lesson.ipynb"  # every lesson's (first) notebook has this name, beside its manage.py
 MORE_NOTEBOOKS = "lesson_*.ipynb"  # a long lesson's later parts: lesson_2_auth.ipynb, ...
 DB_NAME = "db.sqlite3"
-DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
 SEED_COMMAND = Path(__file__).resolve().parent / "management" / "commands" / "seed.py"
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
 # from the environment and refuses to start without DEBUG or a real SECRET_KEY.
@@ -39,8 +38,7 @@ def ensure_env_file(stage: Stage) -> Path | None:
     example, target = stage.path / ".env.example", stage.path / ".env"
     if not example.exists() or target.exists():
         return None
-    shutil.copyfile(example, target)
-    return target
+    return atomic.copy_file(example, target)  # two commands starting at once: one whole file
 
 
 def dev_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -192,17 +190,10 @@ def prepare(stage: Stage, fresh: bool = False, urls: bool = False):
         delete_db(stage)
     cached = _cached_db(stage)
     if cached and not stage.db.exists() and cached.exists():
-        shutil.copyfile(
-            cached, stage.db
-        )  # built before from the same code: no need to migrate again
+        shutil.copyfile(cached, stage.db)  # built before from the same code: no migrating again
     proc = run_module(stage, "course.prepare", *(["--urls"] if urls else []))
     if cached and not cached.exists() and stage.db.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        # Copied under another name, then renamed: a test worker preparing the same stage at the
-        # same moment finds the whole file or none (a rename is atomic, a copy is not).
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
-        shutil.copyfile(stage.db, partial)
-        os.replace(partial, cached)
+        atomic.copy_file(stage.db, cached)  # a worker preparing it too finds all of it or none
     if urls:  # the stage's URL patterns, printed as JSON on the last line
         return json.loads(proc.stdout.strip().splitlines()[-1])
     return None
@@ -224,7 +215,12 @@ def _cached_db(stage: Stage) -> Path | None:
         for path in sorted(stage.path.glob(pattern)):
             digest.update(path.relative_to(stage.path).as_posix().encode() + path.read_bytes())
     digest.update(SEED_COMMAND.read_bytes())
-    return DB_CACHE / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
+    return db_cache() / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
+
+
+def db_cache() -> Path:
+    """The folder of built databases: the user's own, private (see ``course.atomic.cache_dir``)."""
+    return atomic.cache_dir("db")
 
 
 def run_module(stage: Stage, module: str, *args: str):

@@ -10,7 +10,6 @@ start) is one line.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import shutil
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 
+from .. import atomic
 from ..errors import CourseError
 from ..server import LiveServer
 from ..stages import Stage, _cached_db, dev_env
@@ -127,10 +127,7 @@ class Check:
             shutil.copyfile(cached, db)
         self._run("prepare")
         if cached is not None and not cached.exists() and db.exists():
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-            shutil.copyfile(db, tmp)
-            os.replace(tmp, cached)  # atomic: a parallel check never reads half a file
+            atomic.copy_file(db, cached)  # a parallel check never reads half a file
 
     def _run(self, what: str, *args: str, stdin: str | None = None, timeout: float = 120):
         proc = subprocess.run(

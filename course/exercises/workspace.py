@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from ..diff import SKIP_DIRS
+from .. import atomic
 from ..errors import CourseError
 from ..stages import ROOT, Stage
 from .catalog import Exercise, exercises_of
@@ -136,11 +137,8 @@ def load_progress() -> dict:
 
 
 def _save_progress(data: dict) -> None:
-    path = progress_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, path)  # never a half-written file, even when interrupted
+    # Never a half-written file, even when interrupted or when two commands save at once.
+    atomic.write_text(progress_path(), json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
 def entry(exercise: Exercise) -> dict:
