@@ -1,0 +1,66 @@
+"""The translation machinery: paragraphs out of a document, back in, and catalogs that follow it."""
+
+from __future__ import annotations
+
+import polib
+
+from course.i18n import catalogs, segments
+
+TEXT = """# Title
+
+A paragraph
+on two lines.
+
+```
+code that is never translated
+```
+
+- a list
+- of two items
+
+| a | b |
+| --- | --- |
+
+<!-- a comment -->
+
+42
+"""
+
+
+def test_blocks_keep_code_comments_and_numbers_out():
+    assert segments.messages(TEXT) == [
+        "# Title",
+        "A paragraph\non two lines.",
+        "- a list\n- of two items",
+        "| a | b |\n| --- | --- |",
+    ]
+
+
+def test_translate_puts_each_paragraph_back_and_keeps_the_rest():
+    korean = {"# Title": "# 제목", "A paragraph\non two lines.": "두 줄로 된\n문단."}
+    out = segments.translate(TEXT, korean.get)
+    assert out.startswith("# 제목\n\n두 줄로 된\n문단.\n\n```\ncode that is never translated\n```")
+    assert "- a list\n- of two items" in out and out.endswith("42\n")
+
+
+def test_a_changed_paragraph_keeps_its_translation_as_fuzzy(tmp_path, monkeypatch):
+    root = tmp_path
+    monkeypatch.setattr(catalogs, "ROOT", root)
+    monkeypatch.setattr(catalogs, "LOCALE", root / "locale")
+    doc = root / "README.md"
+    doc.write_text("The server answers a request.\n\nKept as is.\n", encoding="utf-8")
+    assert catalogs.update(doc, "ko") == (0, 0, 2)
+    po = polib.pofile(str(catalogs.catalog_path(doc, "ko")))
+    for entry in po:
+        entry.msgstr = "번역: " + entry.msgid
+    po.save()
+    assert catalogs.problems(doc, "ko") == []
+    doc.write_text("The server answers every request.\n\nKept as is.\n", encoding="utf-8")
+    assert catalogs.update(doc, "ko") == (1, 1, 0)
+    problems = catalogs.problems(doc, "ko")
+    assert problems == [
+        "README.md: fuzzy (the English changed since it was translated): The server answers every request."
+    ]
+    entry = catalogs.load(doc, "ko").find("The server answers every request.")
+    assert entry.previous_msgid == "The server answers a request."
+    assert entry.msgstr == "번역: The server answers a request."
