@@ -24,7 +24,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from ..errors import CourseError
-from ..server import LiveServer
+from ..server import LiveServer, syntax_error
 from ..stages import Stage, _cached_db, dev_env
 from . import runner
 from .catalog import Exercise
@@ -319,14 +319,9 @@ IGNORE_NAMES = ("__pycache__", ".ipynb_checkpoints", "db.sqlite3*", "*.pyc", "*.
 
 def _compile_all(folder: Path) -> None:
     """A syntax error anywhere in the copy, as one line, before any process starts."""
-    for path in sorted(folder.rglob("*.py")):
-        try:
-            compile(path.read_bytes(), str(path), "exec")
-        except SyntaxError as exc:
-            rel = path.relative_to(folder).as_posix()
-            raise BrokenCopy(f"{rel}, line {exc.lineno}: SyntaxError: {exc.msg}") from None
-        except ValueError as exc:  # NUL bytes and the like
-            raise BrokenCopy(f"{path.relative_to(folder).as_posix()}: {exc}") from None
+    error = syntax_error(folder)
+    if error:
+        raise BrokenCopy(error)
 
 
 def _status(code) -> str:
