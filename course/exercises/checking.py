@@ -68,6 +68,9 @@ class Check:
         self._starting: threading.Thread | None = None
         self._server_error = ""
         self._session = None
+        self._stage_tests: threading.Thread | None = None
+        self._stage_summary: dict | None = None
+        self._stage_error = ""
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -258,6 +261,8 @@ class Check:
         body = _short_body(response)
         if body:
             text += f" {body}"
+        if response.status_code == HTTPStatus.NO_CONTENT and request.method == "DELETE":
+            text += " (it was deleted)"
         if response.status_code >= 500 and self._server is not None:
             line = _last_exception(self._server.log_text)
             if line:
@@ -271,6 +276,42 @@ class Check:
         except ValueError:
             self.problems.append(self.describe(response) + "; expected a JSON body")
             raise StopCheck from None
+
+    # -- the stage's own tests, beside every check --------------------------------------------
+
+    def start_stage_tests(self) -> None:
+        """Start the stage's own tests (``TESTS``, or all; ``CHANGES_TESTS`` left out) in the
+        background, while the check sends its requests: a change that answers the exercise and
+        breaks the stage does not pass."""
+        exercise = self.exercise
+        args = [arg for label in exercise.changes_tests for arg in ("--exclude", label)]
+        args += exercise.test_modules or []
+
+        def run():
+            try:
+                self._stage_summary = self._run("tests", *args, timeout=300)
+            except BrokenCopy as error:
+                self._stage_error = str(error)
+            except Exception as error:  # stopped with the check (Ctrl-C, a timeout)
+                self._stage_error = f"the stage's tests did not run: {type(error).__name__}"
+
+        self._stage_tests = threading.Thread(target=run, daemon=True)
+        self._stage_tests.start()
+
+    def finish_stage_tests(self) -> None:
+        """Wait for the stage's tests; their failures become problems when the check found none
+        (a mistake is named once: the check's own words say it better)."""
+        if self._stage_tests is None:
+            return
+        self._stage_tests.join()
+        if self.problems:
+            return
+        if self._stage_error:
+            self.problems.append(f"the stage's own tests do not run: {self._stage_error}")
+        for failure in (self._stage_summary or {}).get("failures", []):
+            self.problems.append(
+                f"the stage's own test {_test_name(failure['test'])} fails: {failure['message']}"
+            )
 
     # -- code, tests, files ------------------------------------------------------------------
 
@@ -301,7 +342,7 @@ class Check:
         norm = normalize or (lambda value: str(value).strip().lower())
         if norm(given) != norm(actual):
             self.problems.append(
-                f"your prediction {key}: {given!r} is not what happened; "
+                f"your prediction `{key}: {given}` is not what happened; "
                 "try again (python -m course hint "
                 f"{self.exercise.label})"
             )
@@ -322,6 +363,11 @@ def _compile_all(folder: Path) -> None:
     error = syntax_error(folder)
     if error:
         raise BrokenCopy(error)
+
+
+def _test_name(test_id: str) -> str:
+    """``articles.tests.test_api.ArticleTests.test_x`` -> ``test_api.ArticleTests.test_x``."""
+    return test_id.removeprefix("articles.tests.")
 
 
 def _status(code) -> str:
@@ -361,7 +407,12 @@ def run_check(exercise: Exercise, folder: Path) -> Result:
     check = Check(exercise, folder)
     try:
         with check:
-            exercise.module.check(check)
+            check.start_stage_tests()
+            try:
+                exercise.module.check(check)
+            except StopCheck:
+                pass
+            check.finish_stage_tests()
     except StopCheck:
         pass
     except BrokenCopy as exc:
@@ -377,7 +428,7 @@ def run_check(exercise: Exercise, folder: Path) -> Result:
             check.problems.append(f"the server did not answer: {type(exc).__name__}")
         else:
             check.problems.append(f"the check stopped: {runner.explain(exc, exercise.path)}")
-    result.problems = check.problems
+    result.problems = list(dict.fromkeys(check.problems))  # one mistake, named once
     result.seconds = time.perf_counter() - start
     return result
 
