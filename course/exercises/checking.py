@@ -58,8 +58,9 @@ class Result:
 class Check:
     """``c`` in ``check(c)``. See exercises/README.md for the whole API."""
 
-    def __init__(self, exercise: Exercise, folder: Path):
+    def __init__(self, exercise: Exercise, folder: Path, bench=None):
         self.exercise = exercise
+        self._bench = bench  # a workbench.Workbench: watch's copy, kept between checks
         self.folder = Path(folder)  # the learner's work copy (never changed by a check)
         self.problems: list[str] = []
         self._scratch: Path | None = None
@@ -71,10 +72,20 @@ class Check:
         self._stage_tests: threading.Thread | None = None
         self._stage_summary: dict | None = None
         self._stage_error = ""
+        self._tests_ran: set[str] = set()  # labels the check ran itself (run_tests)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def __enter__(self) -> Check:
+        if self._bench is not None:
+            self._copy = self._bench.copy
+            try:
+                self._bench.ready(self)
+            except BaseException:
+                self._abort_start()
+                self._bench.stop_server()
+                raise
+            return self
         self._scratch = Path(tempfile.mkdtemp(prefix="course-check-"))
         self._copy = self._scratch / self.exercise.stage.name
         try:
@@ -118,6 +129,8 @@ class Check:
     def __exit__(self, *exc) -> None:
         if self._session is not None:
             self._session.close()
+        if self._bench is not None:
+            return  # the workbench keeps the copy and its server for the next check
         if self._server is not None:
             self._server.stop()
         if self._scratch is not None:
@@ -136,28 +149,36 @@ class Check:
             os.replace(tmp, cached)  # atomic: a parallel check never reads half a file
 
     def _run(self, what: str, *args: str, stdin: str | None = None, timeout: float = 120):
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "course.exercises.runner", what, *args],
             cwd=self._copy,
             env=dev_env({"PYTHONUNBUFFERED": "1"}),
-            input=stdin,
-            capture_output=True,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
-            timeout=timeout,
         )
-        errors = [line for line in proc.stderr.splitlines() if line.startswith(runner.ERROR)]
+        try:
+            out, err = proc.communicate(stdin, timeout=timeout)
+        except BaseException:  # a timeout, Ctrl-C: the runner goes, and is waited for
+            proc.kill()
+            proc.wait()
+            raise
+        errors = [line for line in err.splitlines() if line.startswith(runner.ERROR)]
         if proc.returncode != 0:
             if errors:
                 raise BrokenCopy(errors[-1][len(runner.ERROR) :])
-            tail = (proc.stderr or proc.stdout).strip().splitlines()
+            tail = (err or out).strip().splitlines()
             raise BrokenCopy(tail[-1] if tail else f"exit code {proc.returncode}")
-        results = [line for line in proc.stdout.splitlines() if line.startswith(runner.RESULT)]
+        results = [line for line in out.splitlines() if line.startswith(runner.RESULT)]
         return json.loads(results[-1][len(runner.RESULT) :]) if results else None
 
     @property
     def server(self) -> LiveServer:
         """The live server of the prepared copy, started on first use."""
+        if self._starting is not None:
+            self._starting.join()  # started in the background (a workbench)
         if self._server is None:
             self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
             self._start_server()
@@ -298,6 +319,14 @@ class Check:
         self._stage_tests = threading.Thread(target=run, daemon=True)
         self._stage_tests.start()
 
+    def ran_stage_tests(self) -> bool:
+        """True when the check's own ``run_tests`` covered every module of ``TESTS``."""
+        wanted = self.exercise.test_modules or ["articles"]
+        return all(
+            any(label == ran or label.startswith(ran + ".") for ran in self._tests_ran)
+            for label in wanted
+        )
+
     def finish_stage_tests(self) -> None:
         """Wait for the stage's tests; their failures become problems when the check found none
         (a mistake is named once: the check's own words say it better)."""
@@ -318,6 +347,7 @@ class Check:
     def run_tests(self, *labels: str) -> bool:
         """Run those Django tests in the copy; each failure recorded as test name + first line."""
         summary = self._run("tests", *labels, timeout=300)
+        self._tests_ran.update(labels or ["articles"])
         for failure in summary["failures"]:
             self.problems.append(f"test {failure['test']} failed: {failure['message']}")
         if summary["ran"] == 0:
@@ -400,19 +430,23 @@ def _last_exception(log: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
-def run_check(exercise: Exercise, folder: Path) -> Result:
-    """Run the exercise's check against ``folder`` (a work copy); the problems, in the learner's terms."""
+def run_check(exercise: Exercise, folder: Path, bench=None) -> Result:
+    """Run the exercise's check against ``folder`` (a work copy); the problems, in the learner's
+    terms. ``bench`` (a ``workbench.Workbench``) keeps the prepared copy between checks."""
     start = time.perf_counter()
     result = Result(exercise)
-    check = Check(exercise, folder)
+    check = Check(exercise, folder, bench)
     try:
         with check:
-            check.start_stage_tests()
             try:
                 exercise.module.check(check)
             except StopCheck:
                 pass
-            check.finish_stage_tests()
+            # Then the stage's own tests, once the check passes (a check that fails says so at
+            # once, and names the mistake once), unless the check has just run them itself.
+            if not check.problems and not check.ran_stage_tests():
+                check.start_stage_tests()
+                check.finish_stage_tests()
     except StopCheck:
         pass
     except BrokenCopy as exc:

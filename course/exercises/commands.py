@@ -117,13 +117,13 @@ def _print_result(result, before_passed: bool) -> None:
         )
 
 
-def check_once(exercise: Exercise) -> bool:
+def check_once(exercise: Exercise, bench=None) -> bool:
     from .checking import run_check
 
     copy = workspace.work_copy(exercise.stage)
     before = workspace.is_passed(exercise)
     print(f"Checking {exercise.label} in {_rel(copy.path)}/ ...", flush=True)
-    result = run_check(exercise, copy.path)
+    result = run_check(exercise, copy.path, bench)
     if result.passed:
         workspace.mark_passed(exercise)
     _print_result(result, before)
@@ -281,11 +281,14 @@ def cmd_watch(args) -> int:
             "to do one again)"
         )
         return 0
+    from .workbench import Workbench
+
     copy = workspace.work_copy(stage)
     print(f"Watching {_rel(copy.path)}/ (Ctrl-C stops).", flush=True)
+    bench = Workbench(stage.name)  # the prepared copy and its server, kept between checks
     try:
         while current is not None:
-            if check_once(current):
+            if check_once(current, bench):
                 following = [
                     e for e in mine if e.number > current.number and not workspace.is_passed(e)
                 ]
@@ -304,6 +307,8 @@ def cmd_watch(args) -> int:
     except KeyboardInterrupt:
         print("\nStopped watching.", flush=True)
         return 0
+    finally:
+        bench.close()
     return 0
 
 

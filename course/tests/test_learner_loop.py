@@ -217,3 +217,30 @@ def test_every_command_writes_utf8_whatever_the_console(work, encoding, args):
     result = run(work, *args, env={"PYTHONIOENCODING": encoding})
     assert result.returncode == 0, result.stderr
     assert "UnicodeEncodeError" not in result.stderr and result.stdout
+
+
+# -- 17: watch re-checks on the copy it prepared once ----------------------------------------------
+
+
+def test_watch_rechecks_on_the_kept_copy_without_preparing_it_again(tmp_path, monkeypatch):
+    from course.exercises.checking import Check
+    from course.exercises.workbench import Workbench
+
+    exercise = find("01", "3")
+    copy = shipped_copy(exercise.stage, tmp_path)
+    prepared = []
+    original = Check._prepare
+    monkeypatch.setattr(Check, "_prepare", lambda self: (prepared.append(1), original(self))[1])
+    bench = Workbench(exercise.stage.name)
+    try:
+        assert not run_check(exercise, copy, bench).passed
+        apply_patch(exercise.patch, copy)  # the learner's save
+        solved = run_check(exercise, copy, bench)
+        assert solved.passed, solved.problems
+        assert bench.copy.joinpath("articles", "views.py").read_text(encoding="utf-8") == (
+            copy / "articles" / "views.py"
+        ).read_text(encoding="utf-8")
+    finally:
+        bench.close()
+    assert prepared == [1], "the second check prepared the copy again"
+    assert not bench.scratch.exists()
