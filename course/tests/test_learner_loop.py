@@ -244,3 +244,28 @@ def test_watch_rechecks_on_the_kept_copy_without_preparing_it_again(tmp_path, mo
         bench.close()
     assert prepared == [1], "the second check prepared the copy again"
     assert not bench.scratch.exists()
+
+
+def test_a_put_made_partial_does_not_pass_03_4(tmp_path):
+    exercise = find("03", "4")
+    copy = shipped_copy(exercise.stage, tmp_path)
+    apply_patch(exercise.patch, copy)
+    views = copy / "articles" / "views.py"
+    text = views.read_text(encoding="utf-8")
+    assert "partial=request.method == 'PATCH'" in text
+    views.write_text(text.replace("partial=request.method == 'PATCH'", "partial=True"), "utf-8")
+    result = run_check(exercise, copy)
+    assert any("a PUT replaces the whole article" in p for p in result.problems), result.problems
+
+
+def test_03_2_asks_for_a_test_of_your_own(tmp_path):
+    exercise = find("03", "2")
+    copy = shipped_copy(exercise.stage, tmp_path)
+    apply_patch(exercise.patch, copy)
+    shipped = exercise.stage.path / "articles" / "tests" / "test_api.py"
+    shutil.copyfile(shipped, copy / "articles" / "tests" / "test_api.py")  # no test added
+    result = run_check(exercise, copy)
+    assert result.problems == [
+        "no test of your own yet: add one to ArticleBadInputTests in articles/tests/test_api.py "
+        "(a title of only digits answers 400)"
+    ]
