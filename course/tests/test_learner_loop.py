@@ -269,3 +269,14 @@ def test_03_2_asks_for_a_test_of_your_own(tmp_path):
         "no test of your own yet: add one to ArticleBadInputTests in articles/tests/test_api.py "
         "(a title of only digits answers 400)"
     ]
+
+
+def test_a_regex_that_lets_any_host_on_port_5500_in_does_not_pass_06_1(tmp_path):
+    exercise = find("06", "1")
+    copy = shipped_copy(exercise.stage, tmp_path)
+    settings = copy / "config" / "settings.py"
+    wide = "\nCORS_ALLOWED_ORIGIN_REGEXES = [r'^http://.*:5500$']\n"
+    settings.write_text(settings.read_text(encoding="utf-8") + wide, encoding="utf-8")
+    result = run_check(exercise, copy)
+    assert len(result.problems) == 1, result.problems
+    assert "http://evil.example:5500" in result.problems[0]
