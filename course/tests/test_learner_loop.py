@@ -280,3 +280,17 @@ def test_a_regex_that_lets_any_host_on_port_5500_in_does_not_pass_06_1(tmp_path)
     result = run_check(exercise, copy)
     assert len(result.problems) == 1, result.problems
     assert "http://evil.example:5500" in result.problems[0]
+
+
+def test_a_fixture_with_rows_from_auth_does_not_pass_05_3(tmp_path):
+    import json
+
+    exercise = find("05", "3")
+    copy = shipped_copy(exercise.stage, tmp_path)
+    apply_patch(exercise.patch, copy)
+    fixture = copy / "fixtures" / "notices.json"
+    rows = json.loads(fixture.read_text(encoding="utf-8"))
+    rows.append({"model": "auth.group", "pk": 50, "fields": {"name": "dumped too"}})
+    fixture.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = run_check(exercise, copy)
+    assert any("auth.Group: 1" in p for p in result.problems), result.problems
