@@ -148,10 +148,11 @@ def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | 
     if port is None and shared_url and os.environ.get(SERVER_STAGE_ENV) == str(stage.path):
         if answers(shared_url + "/"):
             lab_port = int(shared_url.rsplit(":", 1)[1])
-            server = _attached(stage, lab_port)
-            if os.environ.get(SERVER_LOG_ENV):
+            server, why = _attached(stage, lab_port), "the server `python -m course lab` started"
+            if os.environ.get(SERVER_LOG_ENV):  # lab keeps its console there
                 server.log_path = Path(os.environ[SERVER_LOG_ENV])
-            return server, "the server `python -m course lab` started (its log: server.log())"
+                why += " (its console: server.log())"
+            return server, why
     own = _servers.get(stage.path)
     if port is None and own and own.process and own.process.poll() is None:
         return own, "the server this notebook started before"
