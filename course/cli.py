@@ -119,6 +119,7 @@ def cmd_lab(args) -> int:
         echo=SERVER_PREFIX,
         log_file=log_file,
         die_with=os.getpid(),
+        probe=routes[0],
     )
     with server:
         print(

@@ -157,6 +157,7 @@ class LiveServer:
         reload: bool = False,
         echo: str | None = None,
         log_file: str | os.PathLike | None = None,
+        probe: str = "/",
     ):
         self.stage_dir = Path(stage_dir).resolve()
         self.host = host
@@ -168,6 +169,7 @@ class LiveServer:
         self.echo = echo
         self.log_path: Path | None = Path(log_file) if log_file else None
         self._keep_log = log_file is not None
+        self.probe = probe  # the path asked until the server answers (a route: no 404 logged)
         self.process: subprocess.Popen | None = None
         self._sink = None
         self._pump: threading.Thread | None = None
@@ -244,7 +246,7 @@ class LiveServer:
     def _wait_until_up(self) -> None:
         try:
             wait_until_answers(
-                self.url + "/",
+                self.url + self.probe,
                 self.startup_timeout,
                 self.process,
                 what=f"the server of {self.stage_dir.name}",

@@ -20,7 +20,7 @@ from course.exercises.catalog import exercises_of
 from course.exercises.checking import run_check, run_stage_tests
 from course.exercises.solve import solve_all
 from course.exercises.workspace import IGNORE, apply_patch
-from course.stages import lessons, resolve, run_manage
+from course.stages import all_stages, resolve, run_manage
 
 from .conftest import ROOT, course
 
@@ -117,7 +117,9 @@ def test_restart_keeps_a_copy_of_every_file_it_replaces_and_asks_first(work):
     assert tests.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("stage", [s for s in lessons() if exercises_of(s)], ids=lambda s: s.name)
+@pytest.mark.parametrize(
+    "stage", [s for s in all_stages() if exercises_of(s)], ids=lambda s: s.name
+)
 def test_every_solution_of_a_lesson_applies_in_order_and_every_check_still_passes(stage, tmp_path):
     """What a learner who solves the lesson in order has: each check passes when its solution is
     applied, and after the last one every check of the lesson still passes."""
