@@ -7,6 +7,7 @@ prepared database back, and restarts the server on the new code: no copy, no mig
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
@@ -44,16 +45,20 @@ class Workbench:
         self._snapshot = self.scratch / "prepared.sqlite3"
         self._starting: threading.Thread | None = None
 
-    def _sync(self, folder: Path) -> None:
-        """Make the scratch copy the same as ``folder`` by copying what changed since last time."""
+    def _sync(self, folder: Path) -> bool:
+        """Make the scratch copy the same as ``folder`` by copying what changed since last time;
+        True when anything did."""
         now = _files(folder)
         for rel in set(self._seen) - set(now):
             (self.copy / rel).unlink(missing_ok=True)
+        changed = set(self._seen) != set(now)
         for rel, stamp in now.items():
             if self._seen.get(rel) != stamp:
                 (self.copy / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(folder / rel, self.copy / rel)
+                changed = True
         self._seen = now
+        return changed
 
     def _schema_digest(self) -> str:
         digest = hashlib.sha256()
@@ -67,7 +72,16 @@ class Workbench:
         server (started in the background; ``check.server`` waits for it)."""
         from .checking import _compile_all
 
-        self._sync(check.folder)
+        changed = self._sync(check.folder)
+        if not changed and self.server is not None and self._snapshot.exists():
+            # Only predictions changed (they are read from the learner's folder): the server
+            # stays; the prepared rows come back between two requests (SQLite, no open connection).
+            partial = self.copy / "db.sqlite3.restoring"
+            shutil.copyfile(self._snapshot, partial)
+            os.replace(partial, self.copy / "db.sqlite3")
+            check._server = self.server
+            check._starting = self._starting
+            return
         _compile_all(self.copy)
         self.stop_server()
         schema = self._schema_digest()
