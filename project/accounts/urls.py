@@ -1,10 +1,4 @@
-from dj_rest_auth.views import UserDetailsView
 from django.urls import path
-from rest_framework_simplejwt.views import (
-    TokenBlacklistView,
-    TokenRefreshView,
-    TokenVerifyView,
-)
 
 from . import views
 
@@ -16,11 +10,11 @@ urlpatterns = [
     path("signup/", views.RegisterView.as_view(), name="rest_register"),
     path("login/", views.LoginView.as_view(), name="rest_login"),
     path("logout/", views.LogoutView.as_view(), name="rest_logout"),
-    path("user/", UserDetailsView.as_view(), name="rest_user_details"),
+    path("user/", views.UserDetailsView.as_view(), name="rest_user_details"),
     path("password/change/", views.PasswordChangeView.as_view(), name="rest_password_change"),
     # JWT sign-in: {"access", "refresh"}, sent back as `Authorization: Bearer <access>`.
     path("jwt/create/", views.TokenObtainPairView.as_view(), name="jwt_create"),
-    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt_refresh"),
-    path("jwt/verify/", TokenVerifyView.as_view(), name="jwt_verify"),
-    path("jwt/logout/", TokenBlacklistView.as_view(), name="jwt_logout"),
+    path("jwt/refresh/", views.TokenRefreshView.as_view(), name="jwt_refresh"),
+    path("jwt/verify/", views.TokenVerifyView.as_view(), name="jwt_verify"),
+    path("jwt/logout/", views.TokenBlacklistView.as_view(), name="jwt_logout"),
 ]
