@@ -6,7 +6,8 @@ from dj_rest_auth.app_settings import api_settings
 from dj_rest_auth.registration.views import RegisterView as BaseRegisterView
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework_simplejwt import views as jwt_views
@@ -16,6 +17,7 @@ from .lockout import lockout_response
 
 KEY = inline_serializer("TokenKey", {"key": serializers.CharField(help_text="The DRF token.")})
 DETAIL = inline_serializer("Detail", {"detail": serializers.CharField()})
+EMPTY = OpenApiResponse(OpenApiTypes.OBJECT, description="An empty object, {}.")
 
 
 class NoStore:
@@ -56,14 +58,14 @@ class TokenRefreshView(NoStore, jwt_views.TokenRefreshView):
     inactive or has changed the password."""
 
 
-@extend_schema(responses={200: inline_serializer("TokenVerified", {})})
+@extend_schema(responses={200: EMPTY})
 class TokenVerifyView(NoStore, jwt_views.TokenVerifyView):
     """POST /accounts/jwt/verify/ {token} -> 200 {} when every other route would accept the token:
     signature, expiry and blacklist, and its user exists, is active and has the password the token
     was issued with; 401 otherwise (400 for a blacklisted refresh token)."""
 
 
-@extend_schema(responses={200: inline_serializer("TokenBlacklisted", {})})
+@extend_schema(responses={200: EMPTY})
 class TokenBlacklistView(NoStore, jwt_views.TokenBlacklistView):
     """POST /accounts/jwt/logout/ {refresh} -> 200 {}, the refresh token is blacklisted; 401 when
     it is invalid, expired, already blacklisted, or its user is gone, inactive or has a new

@@ -28,7 +28,8 @@ def error_responses(path, method, operation):
         answers["413"] = (
             "Request body over the upload limit (DATA_UPLOAD_MAX_MEMORY_SIZE); the reason says it."
         )
-    if any(operation.get("security", [])):  # a token is accepted, so a bad one is refused
+    # A token is accepted (so a bad one is refused), or the route's input is a token (JWT).
+    if any(operation.get("security", [])) or path.startswith("/accounts/jwt/"):
         answers["401"] = (
             "Not signed in (where that is required), or the token is invalid or expired."
         )
