@@ -37,6 +37,8 @@ def error_responses(path, method, operation):
         answers["403"] = "Signed in, but not the author."
     if "{" in path:
         answers["404"] = "No such object (or it was deleted meanwhile)."
+    elif any(parameter.get("name") == "page" for parameter in operation.get("parameters", [])):
+        answers["404"] = "No such page (`?page=` past the last one, or not a page number)."
     return answers
 
 
