@@ -22,10 +22,8 @@ def account_name(request, credentials=None):
     so `ALICE`, `Alice` and full-width `ａｌｉｃｅ` are all `alice`: their failures count together,
     and a lockout of one is a lockout of all (NFKC, then case folding).
     """
-    if credentials is not None:
-        name = credentials.get("username")
-    else:
-        name = getattr(request, "data", request.POST).get("username")
+    source = credentials if credentials is not None else getattr(request, "data", request.POST)
+    name = source.get("username") if hasattr(source, "get") else None  # a JSON list has no names
     if not isinstance(name, str):
         return name
     return unicodedata.normalize("NFKC", name).casefold()

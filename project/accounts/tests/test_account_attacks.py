@@ -258,6 +258,16 @@ class LessonProtectionsTests(AttackTestBase):
                 self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
                 self.assertIn("Allow", response)
 
+    def test_sign_in_bodies_that_are_not_objects_are_4xx(self):
+        for name in ["rest_login", "jwt_create", "rest_register"]:
+            for body in ["[]", '["alice"]', '"alice"', "null", '{"username": ["alice"]}']:
+                with self.subTest(name=name, body=body):
+                    response = self.client.post(
+                        reverse(name), body, content_type="application/json"
+                    )
+                    self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
+                    self.assertEqual(response["Content-Type"], "application/json")
+
     def test_e_mail_link_and_password_reset_pages_are_a_json_404(self):
         # dj-rest-auth's registration URLs name these for allauth's e-mails and leave them without
         # a template (a 500); project/ routes none of them, so they are simply not there.
