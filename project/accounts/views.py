@@ -62,7 +62,7 @@ class TokenRefreshView(NoStore, jwt_views.TokenRefreshView):
 class TokenVerifyView(NoStore, jwt_views.TokenVerifyView):
     """POST /accounts/jwt/verify/ {token} -> 200 {} when every other route would accept the token:
     signature, expiry and blacklist, and its user exists, is active and has the password the token
-    was issued with; 401 otherwise (400 for a blacklisted refresh token)."""
+    was issued with; 401 otherwise (blacklisted included). Not a signature-only check."""
 
 
 @extend_schema(responses={200: EMPTY})

@@ -273,7 +273,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "articles.filters.SearchFilter",  # DRF's, with at most 10 words
+        "articles.filters.SearchFilter",  # DRF's, with at most 10 words of 200 characters
         "articles.filters.OrderingFilter",  # DRF's, ending every ordering with the id
     ],
     "DEFAULT_PARSER_CLASSES": [
