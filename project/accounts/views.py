@@ -132,3 +132,21 @@ class PasswordChangeView(NoStore, AxesLockout, views.PasswordChangeView):
                 "detail": "New password has been saved. Every earlier token is revoked: sign in again."
             }
         )
+
+
+@extend_schema(responses={200: DETAIL})
+class PasswordResetView(NoStore, views.PasswordResetView):
+    """POST /accounts/password/reset/ {email} -> 200, the same answer for a known and an unknown
+    address (nothing tells who is registered); a known one gets an e-mail with the reset link."""
+
+
+@extend_schema(responses={200: DETAIL})
+class PasswordResetConfirmView(NoStore, views.PasswordResetConfirmView):
+    """POST /accounts/password/reset/confirm/ {uid, token, new_password1, new_password2} -> 200;
+    400 for a wrong or used token. The new password revokes every earlier token of the account.
+    GET of the e-mail's link (with uid and token in the path) is 405: the client POSTs them."""
+
+
+@extend_schema(exclude=True)  # the e-mail's link, not an API operation: the route above is
+class PasswordResetLinkView(PasswordResetConfirmView):
+    """GET /accounts/password/reset/confirm/<uidb64>/<token>/ (the e-mail's link) -> 405 JSON."""

@@ -1,8 +1,11 @@
 """Issue 19: attacks on the accounts routes, each replayed against the real views."""
 
+import re
+
 from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.urls import reverse
 from rest_framework import status
 from rest_framework.authtoken.models import Token
@@ -270,12 +273,11 @@ class LessonProtectionsTests(AttackTestBase):
 
     def test_e_mail_link_and_password_reset_pages_are_a_json_404(self):
         # dj-rest-auth's registration URLs name these for allauth's e-mails and leave them without
-        # a template (a 500); project/ routes none of them, so they are simply not there.
+        # a template (a 500); project/ has no e-mail confirmation and routes none of them.
         for path in [
             "/accounts/signup/account-email-verification-sent/",
             "/accounts/signup/account-confirm-email/MQ:abc/",
-            "/accounts/password/reset/",
-            "/accounts/password/reset/confirm/MQ/abc-123/",
+            "/accounts/verify-email/",
         ]:
             with self.subTest(path=path):
                 for method in ["get", "post"]:
@@ -292,3 +294,47 @@ class LessonProtectionsTests(AttackTestBase):
         self.assertFalse(Token.objects.filter(user=self.alice).exists())
         response = self.client.post(reverse("jwt_refresh"), {"refresh": tokens["refresh"]})
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
+
+
+class PasswordResetTests(AttackTestBase):
+    """A reset tells no one who is registered, and the new password ends every earlier token."""
+
+    def test_reset_answers_alike_and_revokes_every_token(self):
+        self.alice.email = "alice@example.com"
+        self.alice.save()
+        tokens = self.jwt()
+        url = reverse("rest_password_reset")
+        known = self.client.post(url, {"email": "alice@example.com"})
+        unknown = self.client.post(url, {"email": "nobody@example.com"})
+        self.assertEqual([known.status_code, unknown.status_code], [200, 200])
+        self.assertEqual(known.json(), unknown.json())
+        self.assertIn("no-store", known["Cache-Control"])
+        self.assertEqual(len(mail.outbox), 1)
+        link = re.search(
+            r"/accounts/password/reset/confirm/([^/\s]+)/([^/\s]+)/", mail.outbox[0].body
+        )
+        self.assertIsNotNone(link, mail.outbox[0].body)
+        # The link itself answers JSON (405: the client POSTs uid and token), never a 500.
+        response = self.client.get(link.group(0))
+        self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
+        confirm = {
+            "uid": link.group(1),
+            "token": link.group(2),
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        }
+        response = self.client.post(reverse("rest_password_reset_confirm"), confirm)
+        self.assertEqual(response.status_code, status.HTTP_200_OK, response.content)
+        # Every credential issued before the reset is refused.
+        self.assertFalse(Token.objects.filter(user=self.alice).exists())
+        response = self.client.post(reverse("jwt_refresh"), {"refresh": tokens["refresh"]})
+        self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
+        self.client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens['access']}")
+        self.assertEqual(
+            self.client.get(reverse("rest_user_details")).status_code,
+            status.HTTP_401_UNAUTHORIZED,
+        )
+        self.client.credentials()
+        # The link works once.
+        response = self.client.post(reverse("rest_password_reset_confirm"), confirm)
+        self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)

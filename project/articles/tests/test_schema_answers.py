@@ -74,6 +74,7 @@ class SchemaMatchesAnswersTests(APITestBase):
             "rest_register", {"username": "carol", "password1": PASSWORD, "password2": PASSWORD}
         )
         self.post("rest_login", {"username": "alice", "password": "alice-pass-123"})
+        self.post("rest_password_reset", {"email": "nobody@example.com"})
         tokens = self.post("jwt_create", {"username": "alice", "password": "alice-pass-123"})
         tokens = self.post("jwt_refresh", {"refresh": tokens["refresh"]})
         self.post("jwt_verify", {"token": tokens["access"]})
