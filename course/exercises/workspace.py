@@ -270,6 +270,11 @@ def _patched(patch, folder: Path, targets: list[str]) -> dict[str, bytes | None]
         try:
             # strip=0: patch-ng drops the a/ and b/ prefixes itself (strip=1 misplaces new files).
             ok = patch.apply(strip=0, root=str(scratch))
+        except OSError as error:  # e.g. it deletes a file that is already gone
+            where = Path(os.path.relpath(error.filename or ".", scratch)).as_posix()
+            raise CourseError(
+                f"the solution does not apply to {folder}: {where}: {error.strerror or error}"
+            ) from None
         finally:
             log.removeHandler(collect)
             log.propagate = propagate
