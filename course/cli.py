@@ -27,7 +27,7 @@ from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lesso
 
 INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
-    "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt"
+    "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt (tests: requirements-dev.txt)"
 )
 # What the test suite imports before it runs a single test: checked first, so a missing package is
 # one line, not pytest's page of import errors.

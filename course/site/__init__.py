@@ -617,7 +617,7 @@ def check_requirements() -> None:
             found = None
         if found is None:
             raise CourseError(
-                f"missing dependency {module!r}: run: python -m pip install -r requirements.txt"
+                f"missing dependency {module!r}: run: python -m pip install -r requirements-dev.txt"
             )
     if not MERMAID_JS.exists():
         install_mermaid()
