@@ -1,27 +1,18 @@
 """The helpers every notebook's first cells use: setup, live_server, show, send_raw, show_code."""
 
-import subprocess
-import sys
 import textwrap
 
 import requests
 
 from course.http import RawConnection, format_exchange, send_raw
 from course.server import LiveServer, standard_library_server
+from course.stages import run_python
 
 
-def run_in_stage(stage, code, env=None):
+def python_in_stage(stage, code, env=None):
     """Run ``code`` in a fresh interpreter whose working folder is the stage (as a kernel's is)."""
-    import os
-
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=stage.path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        timeout=120,
+    return run_python(
+        stage, "-c", textwrap.dedent(code), check=False, capture=True, env=env, timeout=120
     )
 
 
@@ -97,7 +88,7 @@ def test_standard_library_server_answers_501_and_stops():
 def test_setup_and_live_server_in_a_plain_interpreter(stage01):
     """What a plain python3 kernel does: Django set up from the working folder, ORM allowed,
     a server started on demand and stopped at exit."""
-    proc = run_in_stage(
+    proc = python_in_stage(
         stage01,
         """
         import os, requests
@@ -124,7 +115,7 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
-        proc = run_in_stage(
+        proc = python_in_stage(
             stage01,
             """
             from course.notebook import setup, live_server
@@ -140,7 +131,7 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
 
 def test_show_code_shows_real_files_parts_and_views(stage01):
-    proc = run_in_stage(
+    proc = python_in_stage(
         stage01,
         """
         from course.notebook import setup, show_code
