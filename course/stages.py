@@ -27,6 +27,7 @@ MORE_NOTEBOOKS = "lesson_*.ipynb"  # a long lesson's later parts: lesson_2_auth.
 DB_NAME = "db.sqlite3"
 DB_CACHE = Path(tempfile.gettempdir()) / "course-db-cache"  # see _cached_db
 SEED_COMMAND = Path(__file__).resolve().parent / "management" / "commands" / "seed.py"
+PREPARE = Path(__file__).resolve().parent / "prepare.py"
 # The course runs every stage in development mode. Lessons ignore this; project/ reads its settings
 # from the environment and refuses to start without DEBUG or a real SECRET_KEY.
 DEV_ENV = {"DJANGO_DEBUG": "1"}
@@ -255,7 +256,7 @@ def _cached_db(stage: Stage) -> Path | None:
     for pattern in ("*/migrations/*.py", "*/fixtures/*.json", "config/settings.py"):
         for path in sorted(stage.path.glob(pattern)):
             digest.update(path.relative_to(stage.path).as_posix().encode() + path.read_bytes())
-    digest.update(SEED_COMMAND.read_bytes())
+    digest.update(SEED_COMMAND.read_bytes() + PREPARE.read_bytes())  # what data a new one gets
     return DB_CACHE / f"{stage.name}-{digest.hexdigest()[:16]}.sqlite3"
 
 
