@@ -46,9 +46,16 @@ RULES = [
         re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT"),
         "Mon, 02 Mar 2026 09:00:00 GMT",
     ),
+    # The methods of an Allow header in one order: DRF's @api_view keeps them in a set, whose
+    # order changes with every server process (hash randomisation).
+    (
+        re.compile(r"""(\bAllow['"]?:\s*['"]?)([A-Z]+(?:, [A-Z]+)+)"""),
+        lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))),
+    ),
 ]
-# Fractions of a second: a fixed digit per place, trailing zeros kept, so "rounded to
-# milliseconds" (.936692 -> .936000) still shows as .123456 -> .123000.
+# Fractions of a second: a fixed digit per place, and three or more trailing zeros kept, so
+# "rounded to milliseconds" (.936692 -> .936000) still shows as .123456 -> .123000, while a time
+# that happens to end in a zero (.123450, one in ten) shows as any other.
 FRACTION = re.compile(r"(2026-03-02[T ]09:00:00)\.(\d{1,6})")
 UNIX_TIMES = re.compile(r"""(['"]?(?:exp|iat|nbf|auth_time)['"]?\s*:\s*)(1\d{9})\b""")
 JWT = re.compile(r"\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]+")
@@ -60,6 +67,8 @@ TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "application/json")
 def _fraction(match: re.Match) -> str:
     digits = match.group(2)
     kept = len(digits.rstrip("0"))
+    if len(digits) - kept < 3:
+        kept = len(digits)
     return f"{match.group(1)}.{'123456'[:kept]}{'0' * (len(digits) - kept)}"
 
 
@@ -143,6 +152,7 @@ def normalize(item: Executed):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        cell.metadata.pop("execution", None)  # when the kernel ran it: timing, not content
         cell.outputs = _merge_streams(cell.get("outputs", []))
         for output in cell.outputs:
             if "text" in output:
