@@ -196,3 +196,28 @@ def test_show_code_refuses_an_ambiguous_or_comment_only_start(tmp_path):
         show_code(path, start="MIDDLEWARE")
     # One line of code is enough to say which: "def second" is unique.
     assert show_code(path, start="def second", end="pass") == "def second():\n    pass\n"
+
+
+def test_live_server_uses_the_port_only_when_it_serves_this_stage(stage01, tmp_path):
+    """The stage's port is used when its server runs this stage's URLconf; another stage's server
+    on that port is left alone, and the notebook starts its own."""
+    from course.stages import prepare, resolve
+    from course.testing import copy_stage
+
+    other = copy_stage(resolve("03"), tmp_path / "other")
+    prepare(stage01)
+    code = """
+        from course.notebook import setup, live_server
+        setup()
+        print(live_server().url)
+    """
+    for stage, used in ((stage01, True), (other, False)):
+        with LiveServer(stage.path) as server:
+            proc = python_in_stage(stage01, code, env={"COURSE_SERVER_PORT": str(server.port)})
+        assert proc.returncode == 0, proc.stderr
+        said, url = proc.stdout.strip().splitlines()[-2:]
+        assert (url == server.url) is used, said
+        if used:
+            assert "`python manage.py runserver` of 01_http_uri answers on port" in said
+        else:
+            assert f"no server of 01_http_uri answered on port {server.port}" in said
