@@ -1,9 +1,14 @@
 """Fixtures shared by the course's tests: live servers on throwaway copies of the stages."""
 
+import os
+import shutil
+import tempfile
+
 import pytest
 import requests
 
 from course.server import LiveServer
+from course.site.execute import EXECUTED_ENV
 from course.stages import all_stages, resolve
 from course.testing import copy_stage, sign_up
 
@@ -20,8 +25,26 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.xdist_group(stage))
 
 
+def pytest_configure(config):
+    """The notebooks the suite executes are kept for the site build of the same run
+    (``course.site.execute.keep``); set once, by the process that starts the workers."""
+    if not hasattr(config, "workerinput") and EXECUTED_ENV not in os.environ:
+        config._course_executed = os.environ[EXECUTED_ENV] = tempfile.mkdtemp(
+            prefix="course-executed-"
+        )
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_course_executed", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(EXECUTED_ENV, None)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # The site last, so that it finds the most notebooks the suite has executed already.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site.py"))
     """Make the groups count. xdist 3.8 tells its scheduler a test's group by appending
     ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (it keeps a structured
     ``item._id``): the groups were ignored and every worker started its own server of a stage.

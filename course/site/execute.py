@@ -1,5 +1,11 @@
 """Every notebook of the site, executed against a live server of its stage (the test suite's
-harness, ``course.testing``)."""
+harness, ``course.testing``).
+
+The test suite's own runs are reused: when ``COURSE_EXECUTED_DIR`` names a folder (the suite sets
+it for its session), ``course.testing.run_stage_notebooks`` keeps each lesson notebook it executed
+there, normalised (:func:`keep`), and a build in that session loads those instead of running them
+again; the rest it executes itself.
+"""
 
 from __future__ import annotations
 
@@ -28,17 +34,63 @@ def _machine_paths(copy: Path | None, shown: str) -> dict[str, str]:
     return paths
 
 
+EXECUTED_ENV = "COURSE_EXECUTED_DIR"
+
+
+def keep(stage: Stage, copy: Path, executed: dict) -> None:
+    """Keep notebooks the test suite executed (``{name: notebook}``), normalised, for the site."""
+    import copy as copying
+
+    import nbformat
+
+    from .normalize import normalize
+
+    folder = os.environ.get(EXECUTED_ENV)
+    if not folder:
+        return
+    for name, nb in executed.items():
+        item = Executed(
+            f"{stage_dir(stage)}/{name[:-6]}",
+            copying.deepcopy(nb),
+            _machine_paths(copy, stage_dir(stage)),
+        )
+        target = Path(folder) / (item.page + ".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        nbformat.write(normalize(item), partial)
+        os.replace(partial, target)  # a build reading it finds the whole file or none
+
+
+def _kept(stage: Stage) -> tuple[list[Executed], list[str]]:
+    """The stage's notebooks the suite already executed, and the names of those still to run."""
+    import nbformat
+
+    folder = os.environ.get(EXECUTED_ENV)
+    found, missing = [], []
+    for path in stage.notebooks:
+        page = f"{stage_dir(stage)}/{path.stem}"
+        kept = Path(folder) / (page + ".ipynb") if folder else None
+        if kept is not None and kept.exists():
+            found.append(Executed(page, nbformat.read(kept, as_version=4)))
+        else:
+            missing.append(path.name)
+    return found, missing
+
+
 def execute_stage(stage: Stage, scratch: Path) -> list[Executed]:
     from ..testing import run_stage_notebooks
 
+    reused, missing = _kept(stage)
+    if not missing:
+        return reused
     started = time.perf_counter()
-    copy, executed, log = run_stage_notebooks(stage, scratch)
+    copy, executed, log = run_stage_notebooks(stage, scratch, names=missing)
     if "Traceback" in log:
         raise CourseError(
             f"the server of {stage.name} raised while its notebook ran:\n{log[-2000:]}"
         )
     seconds = time.perf_counter() - started
-    return [
+    return reused + [
         Executed(
             f"{stage_dir(stage)}/{name[:-6]}",
             nb,
