@@ -22,7 +22,7 @@ from .errors import CourseError
 from .exercises import commands as exercise_commands
 from .notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process, syntax_error
-from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
+from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
 
 INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "

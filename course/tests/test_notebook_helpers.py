@@ -136,7 +136,7 @@ def test_server_log_shows_the_console_of_lab_s_server(stage01):
     prepare(stage01)
     log = stage01.path / "server.log"
     with LiveServer(stage01.path, log_file=log) as server:
-        proc = run_in_stage(
+        proc = python_in_stage(
             stage01,
             """
             import requests
