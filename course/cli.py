@@ -19,8 +19,10 @@ from . import client as clients
 from . import diff as diffs
 from . import jupyter_url
 from . import propagate as propagation
+from . import solved
 from .errors import CourseError
 from .exercises import commands as exercise_commands
+from .grading import commands as grading_commands
 from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process
 from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
@@ -29,6 +31,7 @@ INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
     "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt"
 )
+SOLVED_HELP = "for instructors: a fresh copy with every exercise's solution applied (work/solved/)"
 # What the test suite imports before it runs a single test: checked first, so a missing package is
 # one line, not pytest's page of import errors.
 TEST_DEPENDENCIES = ("pytest", "django", "rest_framework", "requests", "nbformat", "nbclient")
@@ -76,7 +79,10 @@ def cmd_lab(args) -> int:
         cmd_list(args)
         raise CourseError("name a stage, e.g. python -m course lab 01")
     stage = resolve(args.stage)
-    stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
+    if args.solved:
+        stage = solved.solved_stage(stage)
+    else:
+        stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     if stage.notebook is None:
         raise CourseError(f"{stage.name} has no notebook")
@@ -136,6 +142,8 @@ def cmd_lab(args) -> int:
 def cmd_serve(args) -> int:
     stage = resolve(args.stage)
     require("django")
+    if args.solved:
+        stage = solved.solved_stage(stage)
     if port_busy(args.port):
         raise CourseError(
             f"port {args.port} is busy: stop what uses it, or choose another with --port"
@@ -320,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the shipped stage, not your exercise copy in work/",
     )
+    p.add_argument("--solved", action="store_true", help=SOLVED_HELP)
     p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
@@ -327,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--keep", action="store_true", help="keep the database as it is")
     p.add_argument("--yes", action="store_true", help="replace an existing database without asking")
+    p.add_argument("--solved", action="store_true", help=SOLVED_HELP)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("client", help="serve a stage's browser client (lesson 06 on) on port 8080")
@@ -393,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     exercise_commands.add_commands(
         sub
     )  # exercises, check, hint, solution, watch, progress, restart
+    grading_commands.add_commands(sub)  # grade, submit
     return parser
 
 
