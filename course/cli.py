@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import client as clients
 from . import diff as diffs
+from . import forwarding
 from . import jupyter_url
 from . import propagate as propagation
 from . import solved
@@ -83,6 +84,7 @@ def cmd_lab(args) -> int:
         stage = solved.solved_stage(stage)
     else:
         stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
+    forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     if stage.notebook is None:
         raise CourseError(f"{stage.name} has no notebook")
@@ -144,6 +146,7 @@ def cmd_serve(args) -> int:
     require("django")
     if args.solved:
         stage = solved.solved_stage(stage)
+    forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     if port_busy(args.port):
         raise CourseError(
             f"port {args.port} is busy: stop what uses it, or choose another with --port"
