@@ -178,3 +178,23 @@ def test_a_submission_is_refused_with_its_reason(tmp_path):
     assert "'copies'" in load({**head, "copies": {"01_http_uri": "text"}})
     assert "outside it" in load({**head, "copies": {"01_http_uri": {"base": "", "patch": escape}}})
     assert load({**head, "copies": {"01_http_uri": {"base": "", "patch": ""}}}) == ""
+
+
+def test_points_live_with_the_exercise_and_default_to_one(tmp_path):
+    from course.exercises.catalog import Exercise
+    from course.grading.grade import outcome
+
+    worth, plain = tmp_path / "1_worth_three", tmp_path / "2_plain"
+    for folder, text in ((worth, "POINTS = 3\n"), (plain, "")):
+        folder.mkdir()
+        (folder / "check.py").write_text(text + "def check(c):\n    pass\n", encoding="utf-8")
+        (folder / "README.md").write_text("# A title\n", encoding="utf-8")
+    stage = resolve("03")
+    assert Exercise(stage, 1, worth).points == 3
+    assert Exercise(stage, 2, plain).points == 1
+    passed, failed = (
+        outcome(Exercise(stage, 1, worth), [], 1.0),
+        outcome(Exercise(stage, 1, worth), ["no"], 1.0),
+    )
+    assert (passed.points, passed.possible) == (3, 3)
+    assert (failed.points, failed.possible) == (0, 3)
