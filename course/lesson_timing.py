@@ -8,7 +8,7 @@ a live server of the stage (nbclient records each cell's start and end).
 
 Exercise minutes, per exercise: its statement and hints read at ``WPM``, ``PER_LINE`` minutes for each
 line its reference solution changes in code, ``PER_PREDICTION`` minutes for each prediction it asks
-for, and two runs of its check (one failing, one passing), measured by running the check against a copy
+for, ``PER_BREAK`` for a break exercise (make the mistake, put the code back), and two runs of its check (one failing, one passing), measured by running the check against a copy
 with its solution applied. Totals are rounded up to 5 minutes. The figures in each INSTRUCTORS.md come from this.
 Absolute imports: it also runs as a file with another checkout's interpreter, on that checkout.
 """
@@ -19,7 +19,6 @@ import argparse
 import json
 import math
 import re
-import sys
 import tempfile
 import time
 from datetime import datetime
@@ -30,6 +29,7 @@ PER_CELL = 1.5  # minutes for each code cell: read it, run it, read what it prin
 PER_LINE = 1.0  # minutes for each changed line of code in a solution: find the place, write, fix
 OPTIONAL = "going_further"  # lesson_going_further.ipynb: optional, timed on its own
 PER_PREDICTION = 1.0  # minutes for each prediction: think it through, write it down
+PER_BREAK = 2.0  # a break exercise: make the mistake, then put the code back
 
 
 def words(text: str) -> int:
@@ -125,6 +125,7 @@ def exercises(stage) -> list[dict]:
             read / WPM
             + code_lines * PER_LINE
             + len(exercise.answer_keys) * PER_PREDICTION
+            + (PER_BREAK if exercise.kind == "break" else 0)
             + 2 * result.seconds / 60
         )
         found.append(
@@ -148,18 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.lesson_timing")
     parser.add_argument("stages", nargs="+", help="a stage name or folder")
     parser.add_argument("--no-exercises", action="store_true")
+    parser.add_argument("--no-teaching", action="store_true")
     args = parser.parse_args(argv)
-    report = {}
     for name in args.stages:
         path = Path(name)
         stage = Stage(path.name, path.resolve()) if path.is_dir() else resolve(name)
-        entry = {"teaching": teaching(stage)}
-        print(json.dumps({stage.name: entry}), flush=True)
+        entry = {} if args.no_teaching else {"teaching": teaching(stage)}
         if not args.no_exercises:
             entry["exercises"] = exercises(stage)
-        report[stage.name] = entry
-        print(json.dumps({stage.name: entry}), flush=True)
-    json.dump(report, sys.stderr)
+        print(json.dumps({stage.name: entry}), flush=True)  # one JSON line per stage
     return 0
 
 
