@@ -1,16 +1,18 @@
 """How long a lesson takes, measured: ``python -m course.lesson_timing 03`` (or a stage's folder).
 
 Teaching minutes, for the lesson's notebooks in order (``lesson.ipynb``, ``lesson_2_*.ipynb``, ...;
-the optional ``lesson_going_further.ipynb`` timed on its own): every markdown word read at a beginner's
-pace (``WPM``), plus ``PER_CELL`` minutes for each code cell (read it, run it, read its output),
-plus the seconds the kernel really took for each cell, measured by executing the notebooks against
-a live server of the stage (nbclient records each cell's start and end).
+the optional ``lesson_going_further.ipynb`` timed on its own): every markdown word read at a
+beginner's pace (``WPM``), plus ``PER_CELL`` minutes for each code cell (read it, run it, read its
+output), plus the seconds the kernel really took for each cell, measured by executing the notebooks
+against a live server of the stage (nbclient records each cell's start and end).
 
-Exercise minutes, per exercise: its statement and hints read at ``WPM``, ``PER_LINE`` minutes for each
-line its reference solution changes in code, ``PER_PREDICTION`` minutes for each prediction it asks
-for, ``PER_BREAK`` for a break exercise (make the mistake, put the code back), and two runs of its check (one failing, one passing), measured by running the check against a copy
-with its solution applied. Totals are rounded up to 5 minutes. The figures in each INSTRUCTORS.md come from this.
-Absolute imports: it also runs as a file with another checkout's interpreter, on that checkout.
+Exercise minutes, per exercise: its statement and hints read at ``WPM``, ``PER_LINE`` minutes for
+each line its reference solution changes in code, ``PER_PREDICTION`` minutes for each prediction it
+asks for, ``PER_BREAK`` for a break exercise (make the mistake, put the code back), and two runs of
+its check (one failing, one passing), measured by running the check against a copy with its
+solution applied. Totals are rounded up to 5 minutes. The figures in each INSTRUCTORS.md come from
+this. Absolute imports: it also runs as a file with another checkout's interpreter, on that
+checkout.
 """
 
 from __future__ import annotations
