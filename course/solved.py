@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import CourseError
 from .exercises import workspace
 from .exercises.catalog import exercises_of
-from .stages import Stage
+from .stages import Stage, all_stages
 
 
 def solved_path(stage: Stage) -> Path:
@@ -41,7 +41,9 @@ def apply_all(stage: Stage, folder: Path) -> int:
 
 
 def solved_stage(stage: Stage) -> Stage:
-    """A new solved copy of ``stage`` (its exercises found by the stage's name)."""
+    """A new solved copy of the shipped stage named like ``stage`` (which may be a learner's copy:
+    the solved state is always made from what the course ships)."""
+    stage = next((s for s in all_stages() if s.name == stage.name), stage)
     if not exercises_of(stage):
         raise CourseError(f"{stage.name} has no exercises, so no solved state")
     folder = solved_path(stage)
