@@ -16,6 +16,8 @@ from .stages import ROOT, Stage, lessons
 GUIDE = "INSTRUCTORS.md"
 OVERVIEW = ROOT / "docs" / "instructors.md"
 PLAN = "## Lesson plan"
+METHOD = "### How these minutes were measured"
+POINTER = "How these minutes were measured, and the instructor's guide: [INSTRUCTORS.md](INSTRUCTORS.md).\n"
 
 
 def guide(stage: Stage) -> Path | None:
@@ -24,7 +26,9 @@ def guide(stage: Stage) -> Path | None:
 
 
 def lesson_plan(stage: Stage) -> str:
-    """The ``## Lesson plan`` section of the stage's guide, up to the next ``## `` heading ('' if none)."""
+    """The ``## Lesson plan`` section of the stage's guide, without how its minutes were measured
+    (a line points there instead): the block the lesson's README shows, and its site page. ''
+    when the guide has none."""
     path = guide(stage)
     if path is None:
         return ""
@@ -34,7 +38,8 @@ def lesson_plan(stage: Stage) -> str:
         return ""
     rest = text[start + 1 :]
     following = re.search(r"^## ", rest[len(PLAN) :], flags=re.M)
-    return (rest[: len(PLAN) + following.start()] if following else rest).strip() + "\n"
+    section = rest[: len(PLAN) + following.start()] if following else rest
+    return section.split(METHOD)[0].strip() + "\n\n" + POINTER
 
 
 def _demote(text: str) -> str:

@@ -7,7 +7,8 @@ output), plus the seconds the kernel really took for each cell, measured by exec
 against a live server of the stage (nbclient records each cell's start and end).
 
 Exercise minutes, per exercise: its statement and hints read at ``WPM``, ``PER_LINE`` minutes for
-each line its reference solution changes in code, ``PER_PREDICTION`` minutes for each prediction it
+each line of Python its reference solution changes, ``PER_FILE`` for each other file it changes
+(generated or data: a migration, a fixture), ``PER_PREDICTION`` minutes for each prediction it
 asks for, ``PER_BREAK`` for a break exercise (make the mistake, put the code back), and two runs of
 its check (one failing, one passing), measured by running the check against a copy with its
 solution applied. Totals are rounded up to 5 minutes. The figures in each INSTRUCTORS.md come from
@@ -31,6 +32,7 @@ PER_CELL = 1.5  # minutes for each code cell: read it, run it, read what it prin
 PER_LINE = 1.0  # minutes for each changed line of code in a solution: find the place, write, fix
 OPTIONAL = "going_further"  # lesson_going_further.ipynb: optional, timed on its own
 PER_PREDICTION = 1.0  # minutes for each prediction: think it through, write it down
+PER_FILE = 2.0  # a generated or data file (migration, fixture): run the command that writes it
 PER_BREAK = 2.0  # a break exercise: make the mistake, then put the code back
 
 
@@ -98,6 +100,23 @@ def minutes(parts: list[dict]) -> float:
     return md / WPM + cells * PER_CELL + seconds / 60
 
 
+def written(patch: str) -> tuple[int, int]:
+    """(changed lines of Python the learner writes, other files: generated or data, e.g. a
+    migration from makemigrations, a fixture from dumpdata). Answer files are predictions."""
+    lines, others, current = 0, set(), ""
+    for line in patch.splitlines():
+        if line.startswith("+++ "):
+            current = line[4:].split("\t")[0].removeprefix("b/")
+        elif line.startswith("--- "):
+            continue
+        elif line[:1] in "+-" and line[1:].strip() and not current.startswith("answers/"):
+            if current.endswith(".py") and "/migrations/" not in current:
+                lines += 1
+            else:
+                others.add(current)
+    return lines, len(others)
+
+
 def exercises(stage) -> list[dict]:
     import shutil
 
@@ -117,15 +136,11 @@ def exercises(stage) -> list[dict]:
                 continue
             result = run_check(exercise, folder)
         read = words(exercise.readme) + sum(words(h) for h in exercise.hints)
-        changed = sum(
-            1
-            for line in exercise.patch.splitlines()
-            if line[:1] in "+-" and not line.startswith(("+++", "---")) and line[1:].strip()
-        )
-        code_lines = changed if exercise.kind == "code" else 0
+        code_lines, other_files = written(exercise.patch) if exercise.kind == "code" else (0, 0)
         minutes = (
             read / WPM
             + code_lines * PER_LINE
+            + other_files * PER_FILE
             + len(exercise.answer_keys) * PER_PREDICTION
             + (PER_BREAK if exercise.kind == "break" else 0)
             + 2 * result.seconds / 60
@@ -136,6 +151,7 @@ def exercises(stage) -> list[dict]:
                 "kind": exercise.kind,
                 "words": read,
                 "changed_lines": code_lines,
+                "generated_or_data_files": other_files,
                 "predictions": len(exercise.answer_keys),
                 "check_seconds": round(result.seconds, 1),
                 "check_passed_on_solution": result.passed,

@@ -28,8 +28,9 @@ def test_every_lesson_has_a_guide_with_its_sections_and_plan(stage):
         assert heading in text, f"{stage.name}: {heading}"
     plan = instructor_notes.lesson_plan(stage)
     assert re.search(r"\| \d+ min \| \d+ min", plan), plan  # teaching and exercise minutes
-    for part in ("Prerequisites", "Objectives", "Key points", "How these minutes were measured"):
+    for part in ("Prerequisites", "Objectives", "Key points"):
         assert part in plan, f"{stage.name}: {part}"
+    assert instructor_notes.METHOD in text.split(instructor_notes.PLAN)[1]  # stated, after the plan
 
 
 @pytest.mark.parametrize("stage", LESSONS, ids=[s.name for s in LESSONS])
