@@ -17,9 +17,12 @@ from pathlib import Path
 
 from . import client as clients
 from . import diff as diffs
+from . import forwarding
 from . import jupyter_url
+from . import solved
 from .errors import CourseError
 from .exercises import commands as exercise_commands
+from .grading import commands as grading_commands
 from .notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process, syntax_error
 from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
@@ -28,6 +31,7 @@ INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
     "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt (tests: requirements-dev.txt)"
 )
+SOLVED_HELP = "for instructors: a fresh copy with every exercise's solution applied (work/solved/)"
 # What the test suite imports before it runs a single test: checked first, so a missing package is
 # one line, not pytest's page of import errors.
 TEST_DEPENDENCIES = ("pytest", "django", "rest_framework", "requests", "nbformat", "nbclient")
@@ -94,7 +98,11 @@ def cmd_lab(args) -> int:
         cmd_list(args)
         raise CourseError("name a stage, e.g. python -m course lab 01")
     stage = resolve(args.stage)
-    stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
+    if args.solved:
+        stage = solved.solved_stage(stage)
+    else:
+        stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
+    forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     notebooks, jupyter_root = lab_notebooks(stage)
     if not notebooks:
@@ -179,8 +187,12 @@ def cmd_lab(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "serve")
     require("django")
+    if args.solved:
+        stage = solved.solved_stage(resolve(args.stage))
+    else:
+        stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "serve")
+    forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     if port_busy(args.port):
         raise CourseError(
             f"port {args.port} is busy: stop what uses it, or choose another with --port"
@@ -340,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
     p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
+    p.add_argument("--solved", action="store_true", help=SOLVED_HELP)
     p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
@@ -348,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", action="store_true", help="keep the database as it is")
     p.add_argument("--yes", action="store_true", help="replace an existing database without asking")
     p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
+    p.add_argument("--solved", action="store_true", help=SOLVED_HELP)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("client", help="serve a stage's browser client (lesson 06 on) on port 8080")
@@ -404,6 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
     exercise_commands.add_commands(
         sub
     )  # exercises, check, hint, solution, watch, progress, restart
+    grading_commands.add_commands(sub)  # grade, submit
     return parser
 
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", "node_modules", ".venv", "venv"}
-SKIP_FILES = ["db.sqlite3*", "*.pyc", "*.log", ".DS_Store", "Thumbs.db"]
+# INSTRUCTORS.md: the instructor's guide beside each lesson, not part of what the lesson changes.
+SKIP_FILES = ["db.sqlite3*", "*.pyc", "*.log", ".DS_Store", "Thumbs.db", "INSTRUCTORS.md"]
 NOTEBOOKS = ["*.ipynb"]
 
 

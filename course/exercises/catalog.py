@@ -85,6 +85,11 @@ class Exercise:
         return getattr(self.module, "KIND", "code")
 
     @property
+    def points(self) -> int:
+        """What passing it is worth in a grade (optional ``POINTS`` in check.py; default 1)."""
+        return int(getattr(self.module, "POINTS", 1))
+
+    @property
     def edit(self) -> list[str]:
         return list(getattr(self.module, "EDIT", []))
 
