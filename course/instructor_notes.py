@@ -1,9 +1,10 @@
 """The instructors' notes, for the course site's instructor page: ``docs/instructors.md`` and each
 lesson's ``INSTRUCTORS.md`` (live demo, stumbling points, exercises for class, lesson plan).
 
-The learner's pages never include these files. ``lesson_plan(stage)`` is the ``## Lesson plan``
-section alone (teaching and exercise minutes, objectives, key points, prerequisites), which a
-lesson's own page may show; its README carries the same block.
+The learner's pages never include these files. The lesson plan (teaching and exercise minutes,
+prerequisites, objectives, key points) is the ``## Lesson plan`` section of the lesson's README, so
+the README and the site's lesson page show the one text; ``lesson_plan(stage)`` reads it, and the
+guide says how its minutes were measured.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from .stages import ROOT, Stage, lessons
 GUIDE = "INSTRUCTORS.md"
 OVERVIEW = ROOT / "docs" / "instructors.md"
 PLAN = "## Lesson plan"
-METHOD = "### How these minutes were measured"
-POINTER = "How these minutes were measured, and the instructor's guide: [INSTRUCTORS.md](INSTRUCTORS.md).\n"
+METHOD = "## How the lesson plan's minutes were measured"
 
 
 def guide(stage: Stage) -> Path | None:
@@ -26,11 +26,10 @@ def guide(stage: Stage) -> Path | None:
 
 
 def lesson_plan(stage: Stage) -> str:
-    """The ``## Lesson plan`` section of the stage's guide, without how its minutes were measured
-    (a line points there instead): the block the lesson's README shows, and its site page. ''
-    when the guide has none."""
-    path = guide(stage)
-    if path is None:
+    """The ``## Lesson plan`` section of the lesson's README (its last line points to the guide,
+    where the measuring is told); '' when it has none."""
+    path = stage.path / "README.md"
+    if not path.exists():
         return ""
     text = path.read_text(encoding="utf-8")
     start = text.find("\n" + PLAN + "\n")
@@ -39,7 +38,7 @@ def lesson_plan(stage: Stage) -> str:
     rest = text[start + 1 :]
     following = re.search(r"^## ", rest[len(PLAN) :], flags=re.M)
     section = rest[: len(PLAN) + following.start()] if following else rest
-    return section.split(METHOD)[0].strip() + "\n\n" + POINTER
+    return section.strip() + "\n"
 
 
 def _demote(text: str) -> str:
