@@ -1,26 +1,18 @@
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from .models import Article
 
-# The pages only read. A read-only view has nothing for CSRF to protect, so it is exempt: a POST
-# then gets the honest answer, 405 Method Not Allowed with an Allow header, not a CSRF 403.
 
-
-@csrf_exempt
-@require_safe
 def article_list(request):
-    """GET /articles/ -> 200 text/html: every article, rendered by the server. Other methods: 405."""
+    """GET /articles/ -> 200 text/html: every article, rendered by the server."""
     articles = Article.objects.all()
     return render(request, 'articles/article_list.html', {'articles': articles})
 
 
-@csrf_exempt
-@require_safe
 def article_detail(request, pk):
-    """GET /articles/<pk>/ -> 200 text/html: one article; 404 when there is none. Other methods: 405."""
+    """GET /articles/<pk>/ -> 200 text/html: one article; 404 when there is none."""
     article = get_object_or_404(Article, pk=pk)
     return render(request, 'articles/article_detail.html', {'article': article})
 

@@ -15,7 +15,4 @@ urlpatterns = [
     # The articles API.
     path('api/v1/articles/', views.api_article_list, name='api_article_list'),
     path('api/v1/articles/<int:pk>/', views.api_article_detail, name='api_article_detail'),
-    # Last: any other /api/.../ path answers a JSON 404 (a path without its slash still gets
-    # APPEND_SLASH's redirect, because this pattern wants the slash too).
-    re_path(r'^api/(?P<rest>.*/)?$', views.api_not_found, name='api_not_found'),
 ]

@@ -23,7 +23,4 @@ urlpatterns = [
         views.api_comment_create,
         name='api_comment_create',
     ),
-    # Last: any other /api/.../ path answers a JSON 404 (a path without its slash still gets
-    # APPEND_SLASH's redirect, because this pattern wants the slash too).
-    re_path(r'^api/(?P<rest>.*/)?$', views.api_not_found, name='api_not_found'),
 ]

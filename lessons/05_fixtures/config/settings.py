@@ -47,10 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    'config.middleware.JSONRefusalMiddleware',  # first: Django's own refusals answered in JSON
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
-    'config.middleware.AppendSlashToWritesMiddleware',  # a write without its slash: 308
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
@@ -129,13 +127,3 @@ STATIC_URL = 'static/'
 # https://docs.djangoproject.com/en/5.2/ref/settings/#default-auto-field
 
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
-
-# Django REST framework: the parsers that read a request's body into request.data. These are DRF's
-# defaults, with its JSONParser swapped for ours (config/parsers.py): deep JSON is a 400, not a 500.
-REST_FRAMEWORK = {
-    'DEFAULT_PARSER_CLASSES': [
-        'config.parsers.JSONParser',
-        'rest_framework.parsers.FormParser',
-        'rest_framework.parsers.MultiPartParser',
-    ],
-}

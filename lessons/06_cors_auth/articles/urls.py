@@ -26,7 +26,4 @@ urlpatterns = [
     # Permission classes on show: admins only, and everyone.
     path('api/v1/users/', views.api_user_list, name='api_user_list'),
     path('api/v1/health/', views.api_health, name='api_health'),
-    # Last: any other /api/.../ path answers a JSON 404 (a path without its slash still gets
-    # APPEND_SLASH's redirect, because this pattern wants the slash too).
-    re_path(r'^api/(?P<rest>.*/)?$', views.api_not_found, name='api_not_found'),
 ]

@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     'django.contrib.sessions',
     'django.contrib.messages',
     'django.contrib.staticfiles',
-    'django.contrib.sites',  # allauth keeps its per-site data here (SITE_ID below)
     # Third-party
     'course',  # the course's shell_plus (Notebook 7 works); must come before django_extensions
     'django_extensions',  # shell_plus: a Django kernel for the lesson's notebook
@@ -56,12 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    'config.middleware.JSONRefusalMiddleware',  # first: Django's own refusals answered in JSON
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
     # Above CommonMiddleware: a preflight or a redirect answered there must carry CORS headers too.
     'corsheaders.middleware.CorsMiddleware',
-    'config.middleware.AppendSlashToWritesMiddleware',  # a write without its slash: 308
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
@@ -142,47 +139,29 @@ STATIC_URL = 'static/'
 
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
-
-# Django REST framework: the parsers that read a request's body into request.data. These are DRF's
-# defaults, with its JSONParser swapped for ours (config/parsers.py): deep JSON is a 400, not a 500.
-# Authentication (인증) and authorization (권한 부여): a request proves who sends it with
-# "Authorization: Token <key>"; reading is open to everyone, writing needs a signed-in user, and
-# the views narrow this down further (articles/permissions.py). A method a route does not have is
-# 405 for everyone, before those checks (config/exceptions.py).
+# Django REST framework: authentication (인증) and authorization (인가): a request proves who sends it
+# with "Authorization: Token <key>"; reading is open to everyone, writing needs a signed-in user,
+# and the views narrow this down further (articles/permissions.py).
 REST_FRAMEWORK = {
-    'DEFAULT_PARSER_CLASSES': [
-        'config.parsers.JSONParser',
-        'rest_framework.parsers.FormParser',
-        'rest_framework.parsers.MultiPartParser',
-    ],
     'DEFAULT_AUTHENTICATION_CLASSES': [
         'rest_framework.authentication.TokenAuthentication',
     ],
     'DEFAULT_PERMISSION_CLASSES': [
         'rest_framework.permissions.IsAuthenticatedOrReadOnly',
     ],
-    'EXCEPTION_HANDLER': 'config.exceptions.exception_handler',
 }
 
-# dj-rest-auth: log in answers a token and nothing else (no session cookie beside it), and so does
-# sign-up (config/accounts.py). A password change needs the current password, keeps no session
-# and ends every token issued before it.
+# dj-rest-auth: a password change needs the current password too.
 REST_AUTH = {
-    'SESSION_LOGIN': False,
     'OLD_PASSWORD_FIELD_ENABLED': True,
-    'LOGOUT_ON_PASSWORD_CHANGE': True,
-    'PASSWORD_CHANGE_SERIALIZER': 'config.accounts.PasswordChangeSerializer',
-    'USER_DETAILS_SERIALIZER': 'config.accounts.UserDetailsSerializer',
 }
 
 # django-allauth (65.x names): sign up and log in with a username and a password typed twice
 # ("*" = required). The e-mail is optional: it must be listed without "*", since dj-rest-auth
 # treats a field missing from this list as required. Nothing is verified by e-mail.
-SITE_ID = 1
 ACCOUNT_LOGIN_METHODS = {'username'}
 ACCOUNT_SIGNUP_FIELDS = ['username*', 'email', 'password1*', 'password2*']
 ACCOUNT_EMAIL_VERIFICATION = 'none'
-ACCOUNT_ADAPTER = 'config.accounts.AccountAdapter'  # look-alike user names refused
 EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'  # any mail is printed, not sent
 
 # CORS (교차 출처 자원 공유): the origins whose pages may read this API's answers in a browser, here

@@ -130,20 +130,18 @@ class JsonRoutesTests(APITestCase):
                 self.assertEqual(response['Content-Type'], 'application/json')
                 json.loads(response.content)
 
-    def test_methods_that_would_write_are_405_and_write_nothing(self):
+    def test_json_3_refuses_methods_that_would_write_with_405(self):
+        """@api_view(['GET']) lists the methods: DRF answers any other with 405 and says why."""
         before = list(Article.objects.values())
         body = json.dumps({'title': 'new', 'content': 'new'})
-        for name in ROUTES:
-            for method in ('post', 'put', 'patch', 'delete'):
-                with self.subTest(route=name, method=method):
-                    response = getattr(self.client, method)(
-                        reverse(name), body, content_type='application/json'
-                    )
-                    self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
-                    self.assertIn('detail', response.json())  # says why, in JSON
-                    allowed = {m.strip() for m in response['Allow'].split(',')}
-                    self.assertIn('GET', allowed)
-                    self.assertNotIn(method.upper(), allowed)
-                    if name == 'articles:article_json_3':  # DRF says why, in JSON
-                        self.assertIn(method.upper(), response.json()['detail'])
+        for method in ('post', 'put', 'patch', 'delete'):
+            with self.subTest(method=method):
+                response = getattr(self.client, method)(
+                    reverse('articles:article_json_3'), body, content_type='application/json'
+                )
+                self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
+                self.assertIn(method.upper(), response.json()['detail'])
+                allowed = {m.strip() for m in response['Allow'].split(',')}
+                self.assertIn('GET', allowed)
+                self.assertNotIn(method.upper(), allowed)
         self.assertEqual(list(Article.objects.values()), before, 'nothing was written')

@@ -1,10 +1,8 @@
 """Lesson 04: comments (1:N). Every comment route, the nested article detail, the query counts."""
 
-from unittest import mock
-
 from django.urls import reverse
 from rest_framework import status
-from rest_framework.test import APITestCase, APITransactionTestCase
+from rest_framework.test import APITestCase
 
 from articles.models import Article, Comment
 
@@ -330,43 +328,3 @@ class QueryCountTests(APITestCase):
                 self.assertTrue(
                     all(item['comment_count'] == 2 == len(item['comment_set']) for item in data)
                 )
-
-
-class CommentRaceTests(APITransactionTestCase):
-    """Writes that lose a race to a DELETE: 404, and nothing left behind or brought back.
-
-    A TransactionTestCase commits each write, as a live server does; inside TestCase's
-    transaction SQLite would check a foreign key only at a commit that never comes.
-    """
-
-    def read_then_deleted(self, row):
-        """A stand-in for get_object_or_404 that hands the view ``row`` after deleting it."""
-
-        def read(*args, **kwargs):
-            type(row).objects.filter(pk=row.pk).delete()  # the DELETE lands between read and write
-            return row
-
-        return mock.patch('articles.views.get_object_or_404', side_effect=read)
-
-    def test_a_comment_on_an_article_deleted_meanwhile_is_404_and_not_kept(self):
-        article = Article.objects.create(title='곧 지워질 글', content='본문')
-        with self.read_then_deleted(article):
-            response = self.client.post(
-                reverse('articles:api_comment_create', args=[article.pk]),
-                {'content': '늦은 댓글'},
-                format='json',
-            )
-        self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND, response.content)
-        self.assertFalse(Comment.objects.exists())
-
-    def test_a_put_on_a_comment_deleted_meanwhile_is_404_and_brings_nothing_back(self):
-        article = Article.objects.create(title='글', content='본문')
-        comment = Comment.objects.create(article=article, content='곧 지워질 댓글')
-        with self.read_then_deleted(comment):
-            response = self.client.put(
-                reverse('articles:api_comment_detail', args=[comment.pk]),
-                {'content': '고친 댓글'},
-                format='json',
-            )
-        self.assertEqual(response.status_code, status.HTTP_404_NOT_FOUND, response.content)
-        self.assertFalse(Comment.objects.exists())

@@ -1,16 +1,16 @@
 """Other ways to write lesson 04's serializers, as real classes the notebook can compare.
 
-No URL uses this module: the API serves ``articles/serializers.py``. Each class here differs from
-the stage's serializers in one way, which its docstring names.
+No URL uses this module: the API serves the stage's ``articles/serializers.py``. Each class here
+differs from the stage's serializers in one way, which its docstring names.
 """
 
 from rest_framework import serializers
 
-from .models import Article, Comment
+from articles.models import Article, Comment
 
 # The "separate module" side of two serializers that need each other: the article side of a comment
 # is imported from serializers.py, so its definition never has to come first in this file.
-from .serializers import ArticleListSerializer, CommentSerializer
+from articles.serializers import ArticleListSerializer, CommentSerializer
 
 # --- read_only_fields: who sets a comment's article ----------------------------------------------
 
