@@ -10,27 +10,8 @@ import re
 
 import pytest
 
-from course.stages import LESSONS, ROOT
-
-GLOSSARY = ROOT / "GLOSSARY.md"
-
-
-def glossary() -> list[dict[str, str]]:
-    rows = []
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) != 4 or cells[0] in ("English", "---"):
-            continue
-        english, korean, meaning, lesson = cells
-        rows.append(
-            {
-                "english": english.strip("`"),
-                "korean": korean,
-                "meaning": meaning,
-                "lesson": lesson.strip("`"),
-            }
-        )
-    return rows
+from course.glossary import glossary
+from course.stages import LESSONS
 
 
 def lesson_text(folder: str) -> str:

@@ -9,10 +9,9 @@ import re
 
 import pytest
 
+from course.glossary import glossary
 from course.i18n import catalogs, render, segments
 from course.stages import ROOT
-
-from .test_glossary import glossary
 
 LANG = "ko"
 DOCUMENTS = catalogs.documents()
@@ -59,10 +58,28 @@ def test_korean_notebook_runs_the_english_code(document):
     english = json.loads(document.read_text(encoding="utf-8"))
     korean = render.notebook(document, LANG)
     assert [c["cell_type"] for c in korean["cells"]] == [c["cell_type"] for c in english["cells"]]
-    for en, ko in zip(english["cells"], korean["cells"]):
+    for en, ko in zip(english["cells"], korean["cells"], strict=True):
         assert en.get("id") == ko.get("id")
         if en["cell_type"] == "code":
             assert en["source"] == ko["source"]
         else:  # code inside prose (fenced blocks) is never translated either
             fenced = [b for b, t in segments.blocks("".join(en["source"])) if not t]
             assert all(b in "".join(ko["source"]) for b in fenced)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=IDS)
+def test_korean_markdown_renders_as_the_english_does(document):
+    """CommonMark closes ``**bold**`` only where the next character allows it: ``**인가(authorization)**를``
+    shows its asterisks. No translated paragraph may show Markdown syntax as text."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    shown = []
+    for msgid, msgstr in catalogs.translations(document, LANG).items():
+        if "**" in msgid:
+            continue  # the English itself shows them
+        text = re.sub(r"<[^>]+>", "", md.render(re.sub(r"`[^`]*`", "", msgstr)))
+        if "**" in text:
+            shown.append(msgstr[:100])
+    rel = document.relative_to(ROOT).as_posix()
+    assert not shown, f"{rel}: bold markers shown as text:\n" + "\n".join(shown)
