@@ -32,7 +32,7 @@ def test_blocks_keep_code_comments_and_numbers_out():
         "# Title",
         "A paragraph\non two lines.",
         "- a list\n- of two items",
-        "| a | b |\n| --- | --- |",
+        "| a | b |",
     ]
 
 
