@@ -21,8 +21,8 @@ from . import jupyter_url
 from . import propagate as propagation
 from .errors import CourseError
 from .exercises import commands as exercise_commands
-from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
-from .server import HOST, LiveServer, port_busy, stop_process
+from .notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
+from .server import HOST, LiveServer, port_busy, stop_process, syntax_error
 from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
 
 INSTALL_HINT = (
@@ -70,6 +70,25 @@ def cmd_list(args) -> int:
     return 0
 
 
+PROJECT_NOTEBOOKS = ("project_viewsets.ipynb", "project_jwt.ipynb", "project_performance.ipynb")
+SERVER_PREFIX = "[server] "
+PRISTINE_HELP = "the shipped stage, not your exercise copy in work/"
+
+
+def lab_notebooks(stage) -> tuple[list[Path], Path | None]:
+    """The notebooks ``lab`` opens, first one first, and Jupyter's root folder (None: the stage's
+    own folder, through ``shell_plus``). project/ has none of its own: the course's project
+    notebooks in notebooks/, viewsets first."""
+    if stage.notebook is not None:
+        return stage.notebooks, None
+    if stage.name == "project":
+        folder = ROOT / "notebooks"
+        found = [folder / name for name in PROJECT_NOTEBOOKS if (folder / name).exists()]
+        if found:
+            return found, folder
+    return [], None
+
+
 def cmd_lab(args) -> int:
     if args.stage is None:
         print("Which stage? The stages:\n")
@@ -78,43 +97,70 @@ def cmd_lab(args) -> int:
     stage = resolve(args.stage)
     stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
-    if stage.notebook is None:
+    notebooks, jupyter_root = lab_notebooks(stage)
+    if not notebooks:
         raise CourseError(f"{stage.name} has no notebook")
     if args.port and port_busy(args.port):
         raise CourseError(
             f"port {args.port} is busy: stop what uses it, or choose another with --port"
         )
+    if error := syntax_error(stage.path):
+        raise CourseError(f"{stage.name} does not run: {error}")
     if written := ensure_env_file(stage):
         print(f"Wrote {written} (development settings, git-ignored).", flush=True)
     print(f"Preparing {stage.name}: migrate, data ...", flush=True)
-    prepare(stage)
-    with LiveServer(stage.path, port=args.port) as server:
+    routes = prepare(stage, urls=True) or ["/"]
+    log_file = stage.path / SERVER_LOG
+    # The autoreloader stays (runserver's default): an edit to the copy reaches the server.
+    server = LiveServer(
+        stage.path,
+        port=args.port,
+        reload=True,
+        echo=SERVER_PREFIX,
+        log_file=log_file,
+        die_with=os.getpid(),
+        probe=routes[0],
+    )
+    with server:
         print(
-            f"\n{stage.title}\n  live server: {server.url}/\n  notebook:    {stage.notebook}",
+            f"\n{stage.title}\n  live server: {server.url}{routes[0]}\n"
+            f"  server log:  {log_file} (lines marked {SERVER_PREFIX.strip()}; "
+            "in the notebook: server.log())",
             flush=True,
         )
-        for later in stage.notebooks[
-            1:
-        ]:  # a lesson in parts: the next ones, in Jupyter's file list
+        for later in notebooks[1:]:  # a lesson in parts: the next ones, in Jupyter's file list
             print(f"  next part:   {later.name}", flush=True)
+        clients.remember_api(stage, server.url)  # for `course client`: the API the learner runs
         client = clients.start_beside(stage, api=server.url)  # lesson 06 on: its page on :8080
         app = "Jupyter Notebook" if args.notebook else "JupyterLab"
         print(f"Ctrl-C stops {app} and the server.\n", flush=True)
-        env = dev_env({SERVER_URL_ENV: server.url, SERVER_STAGE_ENV: str(stage.path)})
-        runner = "--notebook" if args.notebook else "--lab"
-        cmd = [sys.executable, "manage.py", "shell_plus", runner]
-        if args.no_browser:
-            cmd.append("--no-browser")
-        # After "--": arguments for Jupyter. It opens the file named there, and answers its own
-        # "shut down? (y/n)" question itself, so one Ctrl-C is enough.
-        cmd += ["--", stage.notebook.name, "--ServerApp.answer_yes=True"]
+        env = dev_env(
+            {
+                SERVER_URL_ENV: server.url,
+                SERVER_STAGE_ENV: str(stage.path),
+                SERVER_LOG_ENV: str(log_file),
+            }
+        )
+        runner = "notebook" if args.notebook else "lab"
+        if jupyter_root is None:
+            cmd = [sys.executable, "manage.py", "shell_plus", f"--{runner}"]
+            if args.no_browser:
+                cmd.append("--no-browser")
+            # After "--": arguments for Jupyter. It opens the file named there, and answers its own
+            # "shut down? (y/n)" question itself, so one Ctrl-C is enough.
+            cmd += ["--", notebooks[0].name, "--ServerApp.answer_yes=True"]
+        else:  # notebooks outside the stage: plain Jupyter in their folder
+            cmd = [sys.executable, "-m", "jupyter", runner, notebooks[0].name]
+            cmd += ["--ServerApp.answer_yes=True", f"--ServerApp.root_dir={jupyter_root}"]
+            if args.no_browser:
+                cmd.append("--no-browser")
         if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args.jupyter_args:
             cmd.append("--allow-root")  # Jupyter refuses root otherwise (containers, CI)
         cmd += args.jupyter_args
-        jupyter = subprocess.Popen(cmd, cwd=stage.path, env=env)
+        jupyter = subprocess.Popen(cmd, cwd=jupyter_root or stage.path, env=env)
         threading.Thread(
             target=jupyter_url.print_notebook_url,
-            args=(jupyter, stage.notebook, args.notebook, app),
+            args=(jupyter, notebooks[0], args.notebook, app),
             daemon=True,
         ).start()
         try:
@@ -126,7 +172,7 @@ def cmd_lab(args) -> int:
                 jupyter.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 stop_process(jupyter, timeout=15)
-            print(f"\nStopped {app} and the server.")
+            print(f"\nStopped {app} and the server (its log stays in {log_file}).")
             return 0
         finally:
             if client is not None:
@@ -134,7 +180,7 @@ def cmd_lab(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    stage = resolve(args.stage)
+    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "serve")
     require("django")
     if port_busy(args.port):
         raise CourseError(
@@ -174,15 +220,22 @@ def cmd_serve(args) -> int:
 
 
 def cmd_client(args) -> int:
-    stage = resolve(args.stage)
+    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "client")
     folder = clients.client_dir(stage)
     if folder is None:
         raise CourseError(f"{stage.name} has no browser client (no client/index.html)")
+    api, where = args.api, "the API you named"
+    if api is None:
+        api = clients.running_api(stage)
+        where = f"the server of `python -m course lab {args.stage}`"
+    if api is None:
+        api = clients.DEFAULT_API
+        where = f"start it with: python -m course lab {args.stage}, or name it with --api"
     with clients.ClientServer(folder, port=args.port, verbose=True) as client:
         print(
             f"{stage.title}: browser client on {client.url}/ (the origin the browser sees)\n"
-            f"  open: {clients.page_url(client.port, args.api)}\n"
-            f"  API:  {args.api} (start it with: python -m course serve {stage.name})\n"
+            f"  open: {clients.page_url(client.port, api)}\n"
+            f"  API:  {api} ({where})\n"
             "Ctrl-C stops it.\n",
             flush=True,
         )
@@ -201,7 +254,7 @@ def cmd_client(args) -> int:
 
 
 def cmd_reset(args) -> int:
-    stage = resolve(args.stage)
+    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "reset")
     require("django")
     if not confirm(
         f"Delete {stage.db} and rebuild it?",
@@ -315,11 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port of the stage's server (default: a free one)")
     p.add_argument("--notebook", action="store_true", help="Notebook 7 instead of JupyterLab")
     p.add_argument("--no-browser", action="store_true", help="print Jupyter's URL, open no browser")
-    p.add_argument(
-        "--pristine",
-        action="store_true",
-        help="open the shipped stage, not your exercise copy in work/",
-    )
+    p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
     p.set_defaults(func=cmd_lab, passthrough="jupyter_args")
 
     p = sub.add_parser("serve", help="for instructors: fresh database, data, runserver")
@@ -327,17 +376,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--keep", action="store_true", help="keep the database as it is")
     p.add_argument("--yes", action="store_true", help="replace an existing database without asking")
+    p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("client", help="serve a stage's browser client (lesson 06 on) on port 8080")
     p.add_argument("stage")
     p.add_argument("--port", type=int, default=clients.CLIENT_PORT)
-    p.add_argument("--api", default=clients.DEFAULT_API, help="the API the page calls")
+    p.add_argument(
+        "--api",
+        default=None,
+        help=f"the API the page calls (default: the server `lab` runs, else {clients.DEFAULT_API})",
+    )
+    p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
     p.set_defaults(func=cmd_client)
 
     p = sub.add_parser("reset", help="delete and rebuild a stage's database (only that file)")
     p.add_argument("stage")
     p.add_argument("--yes", action="store_true", help="do not ask first")
+    p.add_argument("--pristine", action="store_true", help=PRISTINE_HELP)
     p.set_defaults(func=cmd_reset)
 
     p = sub.add_parser("diff", help="what stage B changed against stage A (code and configuration)")
@@ -400,7 +456,16 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def utf8_output() -> None:
+    """Write UTF-8 whatever the console's code page (cp1252, cp949 on Windows; a redirect to a
+    file): a ✓ or a Korean word never becomes a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_output()
     parser = build_parser()
     # `lab` hands unknown arguments to Jupyter and `test` to pytest (after an optional "--").
     args, extra = parser.parse_known_args(argv)

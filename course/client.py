@@ -13,13 +13,39 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
 
+import hashlib
+import json
+import tempfile
+
 from .errors import CourseError
-from .server import HOST, port_busy
+from .server import HOST, answers, port_busy
 from .stages import Stage
 
 CLIENT_DIR = "client"
 CLIENT_PORT = 8080  # the origin the stage's CORS_ALLOWED_ORIGINS names (http://127.0.0.1:8080)
 DEFAULT_API = "http://127.0.0.1:8000"
+
+
+def _lab_record(stage: Stage) -> Path:
+    digest = hashlib.sha256(str(stage.path).encode()).hexdigest()[:12]  # one record per folder
+    return Path(tempfile.gettempdir()) / f"course-lab-{stage.name}-{digest}.json"
+
+
+def remember_api(stage: Stage, api: str) -> None:
+    """``course lab`` notes the API it serves for ``stage``, for ``course client`` to find."""
+    record = _lab_record(stage)
+    record.write_text(json.dumps({"path": str(stage.path), "api": api}), encoding="utf-8")
+
+
+def running_api(stage: Stage) -> str | None:
+    """The API a ``course lab`` of ``stage`` serves right now, or None."""
+    try:
+        data = json.loads(_lab_record(stage).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("path") != str(stage.path) or not answers(data.get("api", "") + "/"):
+        return None
+    return data["api"]
 
 
 def client_dir(stage: Stage) -> Path | None:

@@ -23,7 +23,13 @@ POLL_SECONDS = 0.5
 def _watch(parent: psutil.Process) -> None:
     while parent.is_running() and parent.status() != psutil.STATUS_ZOMBIE:
         time.sleep(POLL_SECONDS)
-    os._exit(0)  # nothing to clean up: the server only holds its socket, which the OS closes
+    # runserver's autoreloader serves from a child process: it goes too.
+    for child in psutil.Process().children(recursive=True):
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    os._exit(0)  # nothing else to clean up: the server only holds its socket, which the OS closes
 
 
 def main(argv: list[str]) -> None:

@@ -39,6 +39,9 @@ __all__ = [
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
 SERVER_URL_ENV = "COURSE_SERVER_URL"
 SERVER_STAGE_ENV = "COURSE_SERVER_STAGE"
+# The file lab keeps its server's console in, so that `server.log()` shows its last lines.
+SERVER_LOG_ENV = "COURSE_SERVER_LOG"
+SERVER_LOG = "server.log"  # in the stage folder (git-ignored, left out of copies)
 # A learner's own server: `python manage.py runserver` listens on 8000 unless told otherwise; another
 # port can be named with live_server(port=...) or this environment variable.
 LEARNER_PORT = 8000
@@ -145,7 +148,11 @@ def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | 
     if port is None and shared_url and os.environ.get(SERVER_STAGE_ENV) == str(stage.path):
         if answers(shared_url + "/"):
             lab_port = int(shared_url.rsplit(":", 1)[1])
-            return _attached(stage, lab_port), "the server `python -m course lab` started"
+            server, why = _attached(stage, lab_port), "the server `python -m course lab` started"
+            if os.environ.get(SERVER_LOG_ENV):  # lab keeps its console there
+                server.log_path = Path(os.environ[SERVER_LOG_ENV])
+                why += " (its console: server.log())"
+            return server, why
     own = _servers.get(stage.path)
     if port is None and own and own.process and own.process.poll() is None:
         return own, "the server this notebook started before"

@@ -107,8 +107,8 @@ def example_urls() -> list[str]:
                     walk(entry.url_patterns, space, route)
                 continue
             names = list(entry.pattern.regex.groupindex)
-            if not entry.name or entry.name == "api_not_found" or "format" in names:
-                continue  # nameless, a catch-all, or a format suffix: nothing to try by hand
+            if not entry.name or "format" in names:
+                continue  # nameless, or a format suffix: nothing to try by hand
             if _placeholder(entry.callback):
                 continue
             kwargs = {name: _value(route, name) for name in names}

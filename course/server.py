@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -67,16 +68,34 @@ def wait_until_answers(
 
 
 def stop_process(process: subprocess.Popen | None, timeout: float = 5.0) -> None:
-    """Stop a child process: ask it (terminate), wait, and kill it if it will not go; safe to call
-    twice, and on a process that has already ended."""
+    """Stop a child process and every process it started (runserver's autoreloader runs the
+    server in a child): ask them (terminate), wait, and kill what will not go. Safe to call twice,
+    and on a process that has already ended."""
     if process is None or process.poll() is not None:
         return
+    import psutil
+
+    try:
+        family = psutil.Process(process.pid).children(recursive=True)
+    except psutil.Error:
+        family = []
     process.terminate()
+    for child in family:
+        try:
+            child.terminate()
+        except psutil.Error:
+            pass
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=timeout)
+    _gone, alive = psutil.wait_procs(family, timeout=timeout)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
 
 
 def own_group() -> dict:
@@ -95,11 +114,36 @@ def interrupt(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGINT)
 
 
+def syntax_error(folder: Path) -> str | None:
+    """The first syntax error in the Python files of ``folder``, as one line (``articles/views.py,
+    line 12: SyntaxError: invalid syntax``), or None: found before any process starts."""
+    folder = Path(folder)
+    for path in sorted(folder.rglob("*.py")):
+        if any(
+            part.startswith(".") or part in ("__pycache__", "node_modules")
+            for part in path.parts[len(folder.parts) :]
+        ):
+            continue
+        rel = path.relative_to(folder).as_posix()
+        try:
+            compile(path.read_bytes(), str(path), "exec")
+        except SyntaxError as exc:
+            return f"{rel}, line {exc.lineno}: SyntaxError: {exc.msg}"
+        except ValueError as exc:  # NUL bytes and the like
+            return f"{rel}: {exc}"
+    return None
+
+
 class LiveServer:
-    """``python manage.py runserver HOST:PORT --noreload`` for one stage, as a context manager.
+    """``python manage.py runserver HOST:PORT`` for one stage, as a context manager.
 
     >>> with LiveServer("lessons/01_http_uri") as server:
     ...     requests.get(server.url + "/articles/")
+
+    By default ``--noreload`` (tests, checks, a notebook's hidden server). ``reload=True`` keeps
+    runserver's autoreloader, as ``course lab`` does: an edit reaches the server within a second or
+    two. ``echo`` prints every line of the server's output with that prefix (``"[server] "``), and
+    ``log_file`` keeps the output in a file that outlives the server (a temporary one otherwise).
     """
 
     def __init__(
@@ -110,6 +154,10 @@ class LiveServer:
         env: dict[str, str] | None = None,
         startup_timeout: float = 30.0,
         die_with: int | None = None,
+        reload: bool = False,
+        echo: str | None = None,
+        log_file: str | os.PathLike | None = None,
+        probe: str = "/",
     ):
         self.stage_dir = Path(stage_dir).resolve()
         self.host = host
@@ -117,8 +165,14 @@ class LiveServer:
         self.env = dict(env or {})
         self.startup_timeout = startup_timeout
         self.die_with = die_with  # a process id: the server ends when that process is gone
+        self.reload = reload
+        self.echo = echo
+        self.log_path: Path | None = Path(log_file) if log_file else None
+        self._keep_log = log_file is not None
+        self.probe = probe  # the path asked until the server answers (a route: no 404 logged)
         self.process: subprocess.Popen | None = None
-        self._log = None
+        self._sink = None
+        self._pump: threading.Thread | None = None
         self._final_log = ""
 
     @property
@@ -128,9 +182,18 @@ class LiveServer:
     @property
     def log_text(self) -> str:
         """What the server has printed so far (its request log and any traceback)."""
-        if self._log is None or self._log.closed:
+        if self.log_path is None or not self.log_path.exists():
             return self._final_log
-        return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def log(self, lines: int = 20) -> None:
+        """Print the last ``lines`` lines of the server's console: its request log, a traceback,
+        an e-mail the console backend "sent"."""
+        text = self.log_text
+        if not text and self.log_path is None:
+            print("(no log: this server was not started by the course; see its own terminal)")
+            return
+        print("\n".join(text.splitlines()[-lines:]))
 
     def start(self) -> LiveServer:
         if not (self.stage_dir / "manage.py").exists():
@@ -141,35 +204,49 @@ class LiveServer:
             raise CourseError(
                 f"port {self.port} is busy: stop what uses it, or choose another with --port"
             )
-        env = dev_env({"PYTHONUNBUFFERED": "1", **self.env})
-        self._log = tempfile.NamedTemporaryFile(
-            "w+", prefix="course-server-", suffix=".log", delete=False, encoding="utf-8"
-        )
+        env = dev_env({"PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8", **self.env})
+        if self.log_path is None:
+            handle, name = tempfile.mkstemp(prefix="course-server-", suffix=".log")
+            os.close(handle)
+            self.log_path = Path(name)
+        self._sink = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
         lifeline = ["-m", "course.lifeline", str(self.die_with)] if self.die_with else []
+        # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
+        options = [] if self.reload else ["--noreload"]
         self.process = subprocess.Popen(
-            # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
-            [
-                sys.executable,
-                *lifeline,
-                "manage.py",
-                "runserver",
-                f"{self.host}:{self.port}",
-                "--noreload",
-                "--skip-checks",
-            ],
+            [sys.executable, *lifeline, "manage.py", "runserver", f"{self.host}:{self.port}"]
+            + options
+            + ["--skip-checks"],
             cwd=self.stage_dir,
             env=env,
-            stdout=self._log,
+            stdout=subprocess.PIPE if self.echo is not None else self._sink,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            # Its own group: Ctrl-C in lab's terminal is lab's to handle, and it stops the group.
+            **(own_group() if self.reload else {}),
         )
+        if self.echo is not None:
+            self._pump = threading.Thread(target=self._copy_output, daemon=True)
+            self._pump.start()
         self._wait_until_up()
         return self
+
+    def _copy_output(self) -> None:
+        """Each line of the server's output into the log file and, prefixed, onto our stdout."""
+        for raw in iter(self.process.stdout.readline, b""):
+            line = raw.decode("utf-8", errors="replace")
+            try:
+                self._sink.write(line)
+                self._sink.flush()
+                sys.stdout.write(self.echo + line)
+                sys.stdout.flush()
+            except (ValueError, OSError):  # the log was closed: the server is stopping
+                return
 
     def _wait_until_up(self) -> None:
         try:
             wait_until_answers(
-                self.url + "/",
+                self.url + self.probe,
                 self.startup_timeout,
                 self.process,
                 what=f"the server of {self.stage_dir.name}",
@@ -180,12 +257,16 @@ class LiveServer:
             raise CourseError(f"{error}: {log[-1]}" if log else str(error)) from None
 
     def stop(self) -> None:
-        """Stop the server and wait for it; safe to call twice."""
+        """Stop the server (and the autoreloader's child) and wait for it; safe to call twice."""
         stop_process(self.process)
-        if self._log is not None and not self._log.closed:
+        if self._pump is not None:
+            self._pump.join(timeout=2)
+        if self._sink is not None and not self._sink.closed:
+            self._sink.close()
             self._final_log = self.log_text
-            self._log.close()
-            Path(self._log.name).unlink(missing_ok=True)
+            if not self._keep_log and self.log_path is not None:
+                self.log_path.unlink(missing_ok=True)
+                self.log_path = None
 
     def __enter__(self) -> LiveServer:
         return self.start()

@@ -43,8 +43,9 @@ def ensure_env_file(stage: Stage) -> Path | None:
 
 def dev_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment the course starts a stage's processes with: development defaults, then the
-    learner's own environment, then ``extra``."""
-    return {**DEV_ENV, **os.environ, **(extra or {})}
+    learner's own environment, then ``extra``. Python writes UTF-8 in them whatever the console's
+    code page (the course reads their output as UTF-8)."""
+    return {**DEV_ENV, **os.environ, "PYTHONIOENCODING": "utf-8", **(extra or {})}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""The contract of lesson 02, over real HTTP: three JSON routes and the seed command.
+"""Lesson 02's seed command in its own process, beside a live server on the same database.
 
-Every stage from 02 on must still answer it; each test runs once per stage (``-k 04_one_to_many``).
+Each stage's articles/tests/test_json.py and test_seed.py test the JSON routes and the command
+in-process; here ``manage.py seed`` runs as a learner runs it, and the live server shows its rows.
 """
 
 import re
@@ -35,39 +36,6 @@ def rows(server, path):
 def seed(server, *args, app="articles"):
     """``manage.py seed`` in its own process, beside the live server, on the same database."""
     return run_manage(server.stage_dir, "seed", app, *args, check=False, capture=True, timeout=60)
-
-
-def test_json_routes_answer_200_json_lists(live, name):
-    server = live(name)
-    for path in ROUTES:
-        response = get(server, path)
-        assert response.status_code == 200, path
-        assert response.headers["Content-Type"] == "application/json", path
-        assert isinstance(response.json(), list), path
-
-
-def test_json_routes_answer_the_same_data_in_three_shapes(live, name):
-    server = live(name)
-    first, second, third = (rows(server, path) for path in ROUTES)
-    assert first, "the stage is prepared with articles"
-    assert first == second == third
-    for item in get(server, "/api/v1/json-2/").json():
-        assert set(item) == {"model", "pk", "fields"} and item["model"] == "articles.article"
-    for path in ("/api/v1/json-1/", "/api/v1/json-3/"):
-        for item in get(server, path).json():
-            assert {"id", "title", "content", "created_at", "updated_at"} <= set(item), path
-            assert isinstance(item["created_at"], str), path
-
-
-def test_json_3_is_the_browsable_api_with_accept_text_html(live, name):
-    server = live(name)
-    page = get(server, "/api/v1/json-3/", Accept="text/html")
-    assert page.status_code == 200
-    assert page.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "Django REST framework" in re.search(r"<title>(.*?)</title>", page.text, re.S).group(1)
-    data = get(server, "/api/v1/json-3/", Accept="application/json")
-    assert data.headers["Content-Type"] == "application/json"
-    assert isinstance(data.json(), list)
 
 
 def test_seed_adds_n_articles_that_every_route_shows_in_korean(live, name):
@@ -111,23 +79,3 @@ def test_seed_refuses_an_unknown_app(live):
     server = live("02_rest_json")
     proc = seed(server, "--number=2", app="no_such_app")
     assert proc.returncode != 0 and "no_such_app" in proc.stderr and "Traceback" not in proc.stderr
-
-
-@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
-def test_json_routes_refuse_writes_with_405(live, writer, name, method):
-    server, session = live(name), writer(name)
-    before = rows(server, "/api/v1/json-1/")
-    for path in ROUTES:
-        response = session.request(
-            method, server.url + path, json={"title": "t", "content": "c"}, timeout=10
-        )
-        assert response.status_code == 405, (path, response.text[:200])
-        assert method in response.json()["detail"], path  # says why, in JSON
-        allowed = {m.strip() for m in response.headers["Allow"].split(",")}
-        assert "GET" in allowed and method not in allowed, path
-    assert rows(server, "/api/v1/json-1/") == before
-
-
-def test_an_unknown_api_path_is_404(live, name):
-    server = live(name)
-    assert get(server, "/api/v1/json-4/").status_code == 404

@@ -7,6 +7,8 @@ API; ``python -m course exercises`` lists them. The modules:
 - ``workspace``: the learner's copies (``work/<stage>/``), ``work/progress.json``, patches;
 - ``checking``: ``Check`` (the ``c`` of ``check(c)``) and ``run_check``;
 - ``runner``: what runs inside a copy (prepare it, its tests, a snippet of ORM code);
+- ``solve``: ``solve_all(stage, copy)``, every solution of a lesson applied in order to one copy;
+- ``workbench``: what ``watch`` keeps between checks (the prepared copy, its server);
 - ``commands``: the ``python -m course`` commands; ``dev``: maintainer helpers (make-patch).
 """
 

@@ -9,6 +9,7 @@ start) is one line.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..errors import CourseError
-from ..server import LiveServer
+from ..server import LiveServer, syntax_error
 from ..stages import Stage, _cached_db, dev_env
 from . import runner
 from .catalog import Exercise
@@ -58,8 +59,9 @@ class Result:
 class Check:
     """``c`` in ``check(c)``. See exercises/README.md for the whole API."""
 
-    def __init__(self, exercise: Exercise, folder: Path):
+    def __init__(self, exercise: Exercise, folder: Path, bench=None):
         self.exercise = exercise
+        self._bench = bench  # a workbench.Workbench: watch's copy, kept between checks
         self.folder = Path(folder)  # the learner's work copy (never changed by a check)
         self.problems: list[str] = []
         self._scratch: Path | None = None
@@ -68,10 +70,23 @@ class Check:
         self._starting: threading.Thread | None = None
         self._server_error = ""
         self._session = None
+        self._stage_tests: threading.Thread | None = None
+        self._stage_summary: dict | None = None
+        self._stage_error = ""
+        self._tests_ran: set[str] = set()  # labels the check ran itself (run_tests)
 
     # -- life cycle -------------------------------------------------------------------------
 
     def __enter__(self) -> Check:
+        if self._bench is not None:
+            self._copy = self._bench.copy
+            try:
+                self._bench.ready(self)
+            except BaseException:
+                self._abort_start()
+                self._bench.stop_server()
+                raise
+            return self
         self._scratch = Path(tempfile.mkdtemp(prefix="course-check-"))
         self._copy = self._scratch / self.exercise.stage.name
         try:
@@ -115,6 +130,8 @@ class Check:
     def __exit__(self, *exc) -> None:
         if self._session is not None:
             self._session.close()
+        if self._bench is not None:
+            return  # the workbench keeps the copy and its server for the next check
         if self._server is not None:
             self._server.stop()
         if self._scratch is not None:
@@ -130,28 +147,36 @@ class Check:
             atomic.copy_file(db, cached)  # a parallel check never reads half a file
 
     def _run(self, what: str, *args: str, stdin: str | None = None, timeout: float = 120):
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "course.exercises.runner", what, *args],
             cwd=self._copy,
             env=dev_env({"PYTHONUNBUFFERED": "1"}),
-            input=stdin,
-            capture_output=True,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
-            timeout=timeout,
         )
-        errors = [line for line in proc.stderr.splitlines() if line.startswith(runner.ERROR)]
+        try:
+            out, err = proc.communicate(stdin, timeout=timeout)
+        except BaseException:  # a timeout, Ctrl-C: the runner goes, and is waited for
+            proc.kill()
+            proc.wait()
+            raise
+        errors = [line for line in err.splitlines() if line.startswith(runner.ERROR)]
         if proc.returncode != 0:
             if errors:
                 raise BrokenCopy(errors[-1][len(runner.ERROR) :])
-            tail = (proc.stderr or proc.stdout).strip().splitlines()
+            tail = (err or out).strip().splitlines()
             raise BrokenCopy(tail[-1] if tail else f"exit code {proc.returncode}")
-        results = [line for line in proc.stdout.splitlines() if line.startswith(runner.RESULT)]
+        results = [line for line in out.splitlines() if line.startswith(runner.RESULT)]
         return json.loads(results[-1][len(runner.RESULT) :]) if results else None
 
     @property
     def server(self) -> LiveServer:
         """The live server of the prepared copy, started on first use."""
+        if self._starting is not None:
+            self._starting.join()  # started in the background (a workbench)
         if self._server is None:
             self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
             self._start_server()
@@ -255,6 +280,8 @@ class Check:
         body = _short_body(response)
         if body:
             text += f" {body}"
+        if response.status_code == HTTPStatus.NO_CONTENT and request.method == "DELETE":
+            text += " (it was deleted)"
         if response.status_code >= 500 and self._server is not None:
             line = _last_exception(self._server.log_text)
             if line:
@@ -269,11 +296,63 @@ class Check:
             self.problems.append(self.describe(response) + "; expected a JSON body")
             raise StopCheck from None
 
+    # -- the stage's own tests, beside every check --------------------------------------------
+
+    def start_stage_tests(self) -> None:
+        """Start the stage's own tests (``TESTS``, or all; ``CHANGES_TESTS`` left out) in the
+        background, while the check sends its requests: a change that answers the exercise and
+        breaks the stage does not pass."""
+        exercise = self.exercise
+        args = [arg for label in exercise.changes_tests for arg in ("--exclude", label)]
+        args += exercise.test_modules or []
+
+        passed = _passed_marker(self._copy, args)
+        if passed is not None and passed.exists():
+            return  # these tests passed on this very code before (a predict exercise, a re-check)
+
+        def run():
+            try:
+                self._stage_summary = self._run("tests", *args, timeout=300)
+                if passed is not None and not self._stage_summary.get("failures"):
+                    passed.parent.mkdir(parents=True, exist_ok=True)
+                    passed.touch()
+            except BrokenCopy as error:
+                self._stage_error = str(error)
+            except Exception as error:  # stopped with the check (Ctrl-C, a timeout)
+                self._stage_error = f"the stage's tests did not run: {type(error).__name__}"
+
+        self._stage_tests = threading.Thread(target=run, daemon=True)
+        self._stage_tests.start()
+
+    def ran_stage_tests(self) -> bool:
+        """True when the check's own ``run_tests`` covered every module of ``TESTS``."""
+        wanted = self.exercise.test_modules or ["articles"]
+        return all(
+            any(label == ran or label.startswith(ran + ".") for ran in self._tests_ran)
+            for label in wanted
+        )
+
+    def finish_stage_tests(self) -> None:
+        """Wait for the stage's tests; their failures become problems when the check found none
+        (a mistake is named once: the check's own words say it better)."""
+        if self._stage_tests is None:
+            return
+        self._stage_tests.join()
+        if self.problems:
+            return
+        if self._stage_error:
+            self.problems.append(f"the stage's own tests do not run: {self._stage_error}")
+        for failure in (self._stage_summary or {}).get("failures", []):
+            self.problems.append(
+                f"the stage's own test {_test_name(failure['test'])} fails: {failure['message']}"
+            )
+
     # -- code, tests, files ------------------------------------------------------------------
 
     def run_tests(self, *labels: str) -> bool:
         """Run those Django tests in the copy; each failure recorded as test name + first line."""
         summary = self._run("tests", *labels, timeout=300)
+        self._tests_ran.update(labels or ["articles"])
         for failure in summary["failures"]:
             self.problems.append(f"test {failure['test']} failed: {failure['message']}")
         if summary["ran"] == 0:
@@ -298,7 +377,7 @@ class Check:
         norm = normalize or (lambda value: str(value).strip().lower())
         if norm(given) != norm(actual):
             self.problems.append(
-                f"your prediction {key}: {given!r} is not what happened; "
+                f"your prediction `{key}: {given}` is not what happened; "
                 "try again (python -m course hint "
                 f"{self.exercise.label})"
             )
@@ -316,14 +395,31 @@ IGNORE_NAMES = ("__pycache__", ".ipynb_checkpoints", "db.sqlite3*", "*.pyc", "*.
 
 def _compile_all(folder: Path) -> None:
     """A syntax error anywhere in the copy, as one line, before any process starts."""
-    for path in sorted(folder.rglob("*.py")):
-        try:
-            compile(path.read_bytes(), str(path), "exec")
-        except SyntaxError as exc:
-            rel = path.relative_to(folder).as_posix()
-            raise BrokenCopy(f"{rel}, line {exc.lineno}: SyntaxError: {exc.msg}") from None
-        except ValueError as exc:  # NUL bytes and the like
-            raise BrokenCopy(f"{path.relative_to(folder).as_posix()}: {exc}") from None
+    error = syntax_error(folder)
+    if error:
+        raise BrokenCopy(error)
+
+
+STAGE_TESTS_PASSED = Path(tempfile.gettempdir()) / "course-stage-tests-passed"
+
+
+def _passed_marker(copy: Path, args: list[str]) -> Path | None:
+    """A file named after the copy's code and the test labels: it exists when those tests passed
+    on exactly that code (the database, caches and predictions play no part)."""
+    digest = hashlib.sha256(" ".join(args).encode())
+    for path in sorted(copy.rglob("*")):
+        rel = path.relative_to(copy).as_posix()
+        if not path.is_file() or rel.startswith(ANSWERS + "/") or "__pycache__" in rel:
+            continue
+        if rel.startswith("db.sqlite3") or rel.endswith((".pyc", ".log", ".ipynb")):
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes())
+    return STAGE_TESTS_PASSED / digest.hexdigest()[:32]
+
+
+def _test_name(test_id: str) -> str:
+    """``articles.tests.test_api.ArticleTests.test_x`` -> ``test_api.ArticleTests.test_x``."""
+    return test_id.removeprefix("articles.tests.")
 
 
 def _status(code) -> str:
@@ -356,14 +452,23 @@ def _last_exception(log: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
-def run_check(exercise: Exercise, folder: Path) -> Result:
-    """Run the exercise's check against ``folder`` (a work copy); the problems, in the learner's terms."""
+def run_check(exercise: Exercise, folder: Path, bench=None) -> Result:
+    """Run the exercise's check against ``folder`` (a work copy); the problems, in the learner's
+    terms. ``bench`` (a ``workbench.Workbench``) keeps the prepared copy between checks."""
     start = time.perf_counter()
     result = Result(exercise)
-    check = Check(exercise, folder)
+    check = Check(exercise, folder, bench)
     try:
         with check:
-            exercise.module.check(check)
+            try:
+                exercise.module.check(check)
+            except StopCheck:
+                pass
+            # Then the stage's own tests, once the check passes (a check that fails says so at
+            # once, and names the mistake once), unless the check has just run them itself.
+            if not check.problems and not check.ran_stage_tests():
+                check.start_stage_tests()
+                check.finish_stage_tests()
     except StopCheck:
         pass
     except BrokenCopy as exc:
@@ -379,7 +484,7 @@ def run_check(exercise: Exercise, folder: Path) -> Result:
             check.problems.append(f"the server did not answer: {type(exc).__name__}")
         else:
             check.problems.append(f"the check stopped: {runner.explain(exc, exercise.path)}")
-    result.problems = check.problems
+    result.problems = list(dict.fromkeys(check.problems))  # one mistake, named once
     result.seconds = time.perf_counter() - start
     return result
 

@@ -117,13 +117,13 @@ def _print_result(result, before_passed: bool) -> None:
         )
 
 
-def check_once(exercise: Exercise) -> bool:
+def check_once(exercise: Exercise, bench=None) -> bool:
     from .checking import run_check
 
     copy = workspace.work_copy(exercise.stage)
     before = workspace.is_passed(exercise)
     print(f"Checking {exercise.label} in {_rel(copy.path)}/ ...", flush=True)
-    result = run_check(exercise, copy.path)
+    result = run_check(exercise, copy.path, bench)
     if result.passed:
         workspace.mark_passed(exercise)
     _print_result(result, before)
@@ -161,28 +161,43 @@ def cmd_hint(args) -> int:
     return 0
 
 
+def _ask(question: str, refusal: str, yes: bool = False) -> bool:
+    """Ask on the terminal; with ``yes`` the answer is yes; with no terminal (a script, a pipe) the
+    command refuses in one line (``refusal``) instead of guessing."""
+    if yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CourseError(refusal)
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
 def cmd_solution(args) -> int:
     exercise = find(args.stage, args.number)
-    print(
-        f"The reference solution of {exercise.label} ({exercise.title}).\n"
-        "Reading it before trying takes the exercise away: try the hints first "
-        f"(python -m course hint {exercise.label}).\n",
-        flush=True,
-    )
     if not args.apply:
+        if not _ask(
+            f"The reference solution of {exercise.label} ({exercise.title}). Reading it before "
+            f"trying takes the exercise away: the hints come first (python -m course hint "
+            f"{exercise.label}). Show it now?",
+            f"solution prints the answer of {exercise.label}: add --show to print it "
+            f"(the hints first: python -m course hint {exercise.label})",
+            args.show,
+        ):
+            print("Nothing shown.")
+            return 0
+        print(f"The reference solution of {exercise.label} ({exercise.title}):\n", flush=True)
         sys.stdout.write(exercise.patch)
         print(f"\nApply it to your copy: python -m course solution {exercise.label} --apply")
         return 0
     copy = workspace.work_copy(exercise.stage)
-    if not args.yes:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise CourseError(f"--apply changes {_rel(copy.path)}/: add --yes to confirm")
-        answer = input(f"Apply it to {_rel(copy.path)}/? [y/N] ").strip().lower()
-        if answer not in ("y", "yes"):
-            print("Nothing changed.")
-            return 0
+    if not _ask(
+        f"Apply the reference solution of {exercise.label} to {_rel(copy.path)}/?",
+        f"--apply changes {_rel(copy.path)}/: add --yes to confirm",
+        args.yes,
+    ):
+        print("Nothing changed.")
+        return 0
     try:
-        workspace.apply_patch(exercise.patch, copy.path)
+        workspace.apply_patch(exercise.patch, copy.path, base=exercise.stage.path)
     except CourseError as error:
         raise CourseError(
             f"{error}; start it over first: python -m course restart {exercise.label}"
@@ -220,23 +235,33 @@ def cmd_restart(args) -> int:
             workspace.forget(exercise)
             print(f"You have no copy of {stage.name} yet: nothing to start over.")
             return 0
-        restored = workspace.restart_exercise(exercise)
+        files = workspace.files_to_restore(exercise)
+        if files and not _ask(
+            f"Put back as shipped: {', '.join(files)} (your versions are kept in "
+            f"{_rel(workspace.WORK / 'backups')}/), and clear {exercise.label}'s progress?",
+            f"restart {exercise.label} replaces {', '.join(files)} in your copy: add --yes to "
+            "confirm (your versions are kept in a backup folder)",
+            args.yes,
+        ):
+            print("Nothing changed.")
+            return 0
+        restored, backup = workspace.restart_exercise(exercise)
         print(
             f"Exercise {exercise.label} starts over: "
             + (", ".join(restored) or "no file")
             + " as shipped; its progress cleared."
         )
+        if backup is not None:
+            print(f"Your versions of those files: {_rel(backup)}/")
         return 0
     path = workspace.work_path(stage)
-    if not args.yes and path.exists():
-        if not sys.stdin or not sys.stdin.isatty():
-            raise CourseError(f"restart deletes your copy {_rel(path)}/: add --yes to confirm")
-        answer = (
-            input(f"Delete {_rel(path)}/ and your progress in {stage.name}? [y/N] ").strip().lower()
-        )
-        if answer not in ("y", "yes"):
-            print("Nothing changed.")
-            return 0
+    if path.exists() and not _ask(
+        f"Delete {_rel(path)}/ and your progress in {stage.name}?",
+        f"restart deletes your copy {_rel(path)}/: add --yes to confirm",
+        args.yes,
+    ):
+        print("Nothing changed.")
+        return 0
     workspace.restart_stage(stage)
     workspace.work_copy(stage)
     print(f"{stage.name} starts over: a fresh copy in {_rel(path)}/, its progress cleared.")
@@ -256,11 +281,14 @@ def cmd_watch(args) -> int:
             "to do one again)"
         )
         return 0
+    from .workbench import Workbench
+
     copy = workspace.work_copy(stage)
     print(f"Watching {_rel(copy.path)}/ (Ctrl-C stops).", flush=True)
+    bench = Workbench(stage.name)  # the prepared copy and its server, kept between checks
     try:
         while current is not None:
-            if check_once(current):
+            if check_once(current, bench):
                 following = [
                     e for e in mine if e.number > current.number and not workspace.is_passed(e)
                 ]
@@ -279,6 +307,8 @@ def cmd_watch(args) -> int:
     except KeyboardInterrupt:
         print("\nStopped watching.", flush=True)
         return 0
+    finally:
+        bench.close()
     return 0
 
 
@@ -338,10 +368,11 @@ def add_commands(sub) -> None:
     p.set_defaults(func=cmd_hint)
 
     p = sub.add_parser(
-        "solution", help="the reference solution of an exercise (a diff), after a warning"
+        "solution", help="the reference solution of an exercise (a diff): asks first, or --show"
     )
     p.add_argument("stage")
     p.add_argument("number")
+    p.add_argument("--show", action="store_true", help="print it without asking first")
     p.add_argument("--apply", action="store_true", help="apply it to your copy in work/")
     p.add_argument("--yes", action="store_true", help="do not ask first")
     p.set_defaults(func=cmd_solution)
@@ -359,22 +390,24 @@ def add_commands(sub) -> None:
     )
     p.add_argument("stage")
     p.add_argument("number", nargs="?")
-    p.add_argument("--yes", action="store_true", help="do not ask first (whole copy)")
+    p.add_argument("--yes", action="store_true", help="do not ask first")
     p.set_defaults(func=cmd_restart)
 
 
-def lab_stage(stage, pristine: bool = False):
-    """What ``course lab`` opens: the learner's copy in work/ when there is one (and says so),
-    unless ``pristine``."""
+def lab_stage(stage, pristine: bool = False, command: str = "lab"):
+    """What ``lab``, ``serve``, ``reset`` and ``client`` act on: the learner's copy in work/ when
+    there is one (and they say so), unless ``pristine``."""
     from ..stages import Stage
 
     shipped = any(stage.path == known.path for known in all_stages())  # not a folder given by path
     if pristine or not shipped or not workspace.has_copy(stage):
+        if shipped and workspace.has_copy(stage):
+            print(f"Using the shipped stage {_rel(stage.path)}/ (--pristine).", flush=True)
         return stage
     path = workspace.work_path(stage)
     print(
-        f"Opening your exercise copy {_rel(path)}/ (the shipped stage: "
-        f"python -m course lab {short(stage)} --pristine)",
+        f"Using your exercise copy {_rel(path)}/ (the shipped stage: "
+        f"python -m course {command} {short(stage)} --pristine)",
         flush=True,
     )
     return Stage(stage.name, path)

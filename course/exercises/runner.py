@@ -106,6 +106,12 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
             result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(suite)
             counts["ran"] = result.testsRun
             for test, text in result.failures + result.errors:
+                if test.id().startswith("unittest.loader._FailedTest."):  # a label that is no test
+                    name = test.id().removeprefix("unittest.loader._FailedTest.")
+                    name = next((label for label in labels if label.endswith(name)), name)
+                    message = f"there is no test {name} (a typo, or its module does not import)"
+                    failures.append({"test": name, "message": message})
+                    continue
                 failures.append({"test": test.id(), "message": _first_line(text)})
             return result
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..diff import SKIP_DIRS
 from .. import atomic
 from ..errors import CourseError
-from ..stages import ROOT, Stage
+from ..stages import ROOT, Stage, prepare
 from .catalog import Exercise, exercises_of
 
 # The learner's folder; COURSE_WORK moves it (the course's own tests use a scratch one).
@@ -42,7 +42,8 @@ def has_copy(stage: Stage) -> bool:
 
 
 def work_copy(stage: Stage, create: bool = True) -> Stage | None:
-    """The learner's copy of ``stage`` (made on first use, with an answers file per predict
+    """The learner's copy of ``stage`` (made on first use, migrated and filled with the stage's
+    data so that ``manage.py`` commands work in it at once, with an answers file per predict
     exercise); None when there is none and ``create`` is false."""
     path = work_path(stage)
     if not has_copy(stage):
@@ -50,6 +51,7 @@ def work_copy(stage: Stage, create: bool = True) -> Stage | None:
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(stage.path, path, ignore=IGNORE, dirs_exist_ok=True)
+        prepare(Stage(stage.name, path))
     for exercise in exercises_of(stage):
         write_answer_template(exercise, path)
     return Stage(stage.name, path)
@@ -88,26 +90,51 @@ def read_answers(exercise: Exercise, folder: Path) -> dict[str, str]:
     return found
 
 
-def restart_exercise(exercise: Exercise) -> list[str]:
-    """Put back the shipped version of every file the exercise edits; a fresh answers file.
+def backup_path(exercise: Exercise) -> Path:
+    """Where ``restart`` keeps the learner's files before it puts the shipped ones back."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return WORK / "backups" / exercise.stage.name / f"{exercise.number}-{stamp}"
 
-    Returns the paths restored. The rest of the learner's copy stays as it is.
-    """
-    folder = work_path(exercise.stage)
-    restored = []
+
+def files_to_restore(exercise: Exercise) -> list[str]:
+    """The files of the copy ``restart`` would put back: those the exercise edits (EDIT and its
+    solution), where the learner's file differs from the shipped one."""
+    folder, changed = work_path(exercise.stage), []
     for rel in dict.fromkeys(exercise.edit + exercise.patched_files):
         shipped, mine = exercise.stage.path / rel, folder / rel
+        if _read(shipped) != _read(mine):
+            changed.append(rel)
+    return changed
+
+
+def restart_exercise(exercise: Exercise) -> tuple[list[str], Path | None]:
+    """Put back the shipped version of every file the exercise edits; a fresh answers file.
+
+    Every file replaced or removed is copied first to ``backup_path`` (the learner's work on
+    another exercise may sit in the same file). Returns the paths restored and the backup folder
+    (None when nothing was replaced). The rest of the learner's copy stays as it is.
+    """
+    folder = work_path(exercise.stage)
+    restored = files_to_restore(exercise)
+    backup = backup_path(exercise) if any((folder / rel).exists() for rel in restored) else None
+    for rel in restored:
+        shipped, mine = exercise.stage.path / rel, folder / rel
+        if mine.exists():
+            (backup / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(mine, backup / rel)
         if shipped.exists():
             mine.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shipped, mine)
-            restored.append(rel)
-        elif mine.exists():  # the exercise adds this file: starting over removes it
+        else:  # the exercise adds this file: starting over removes it
             mine.unlink()
-            restored.append(rel)
-    answers_file(exercise, folder).unlink(missing_ok=True)
+    answers = answers_file(exercise, folder)
+    if answers.exists() and backup is not None:
+        (backup / ANSWERS).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(answers, backup / ANSWERS / answers.name)
+    answers.unlink(missing_ok=True)
     write_answer_template(exercise, folder)
     forget(exercise)
-    return restored
+    return restored, backup
 
 
 def restart_stage(stage: Stage) -> None:
@@ -188,11 +215,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def apply_patch(patch_text: str, folder: Path) -> None:
+def apply_patch(patch_text: str, folder: Path, base: Path | None = None) -> None:
     """Apply a unified diff (``a/``/``b/`` paths relative to ``folder``) to ``folder``.
 
     All or nothing: it is applied to a scratch copy first, and only when every hunk applies are
-    the changed files copied over. A patch that does not fit raises a one-line CourseError.
+    the changed files copied over. When a hunk does not fit because the file was changed since
+    (another exercise's solution, the learner's own work) and ``base`` is the folder the patch was
+    made against (the shipped stage), the patch is applied to ``base``'s file and merged with the
+    learner's three ways. What still does not fit raises a one-line CourseError.
     """
     import patch_ng  # patch-ng: a maintained pure-Python fork of python-patch
 
@@ -206,6 +236,26 @@ def apply_patch(patch_text: str, folder: Path) -> None:
             if name != "/dev/null":
                 targets.append(name[2:] if name[:2] in ("a/", "b/") else name)
     targets = list(dict.fromkeys(targets))
+    try:
+        changed = _patched(patch, folder, targets)
+    except CourseError:
+        if base is None:
+            raise
+        shipped = _patched(patch, base, targets)
+        changed = {
+            rel: _merge(rel, _read(base / rel), _read(folder / rel), shipped[rel])
+            for rel in shipped
+        }
+    for rel, content in changed.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            (folder / rel).unlink(missing_ok=True)
+        else:
+            (folder / rel).write_bytes(content)
+
+
+def _patched(patch, folder: Path, targets: list[str]) -> dict[str, bytes | None]:
+    """The files ``patch`` changes, as they would be after applying it to ``folder``."""
     with tempfile.TemporaryDirectory(prefix="course-patch-") as scratch:
         scratch = Path(scratch)
         for rel in targets:
@@ -220,6 +270,11 @@ def apply_patch(patch_text: str, folder: Path) -> None:
         try:
             # strip=0: patch-ng drops the a/ and b/ prefixes itself (strip=1 misplaces new files).
             ok = patch.apply(strip=0, root=str(scratch))
+        except OSError as error:  # e.g. it deletes a file that is already gone
+            where = Path(os.path.relpath(error.filename or ".", scratch)).as_posix()
+            raise CourseError(
+                f"the solution does not apply to {folder}: {where}: {error.strerror or error}"
+            ) from None
         finally:
             log.removeHandler(collect)
             log.propagate = propagate
@@ -230,13 +285,40 @@ def apply_patch(patch_text: str, folder: Path) -> None:
                 f"the solution does not apply to {folder}: {reason} "
                 "(files changed since the stage shipped?)"
             )
-        for rel in targets:
-            if _read(scratch / rel) != before[rel]:
-                (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-                if (scratch / rel).exists():
-                    shutil.copyfile(scratch / rel, folder / rel)
-                else:
-                    (folder / rel).unlink(missing_ok=True)
+        return {rel: _read(scratch / rel) for rel in targets if _read(scratch / rel) != before[rel]}
+
+
+def _merge(rel: str, base: bytes | None, mine: bytes | None, theirs: bytes | None) -> bytes | None:
+    """Three-way merge of one file: the learner's version and the solution's, both from ``base``.
+    Where both only added lines at the same place, both additions are kept, the learner's first."""
+    from merge3 import Merge3
+
+    if mine == base or mine == theirs:
+        return theirs
+    if theirs is None or mine is None:
+        raise CourseError(f"the solution does not apply: {rel} was changed in your copy")
+    lines = [
+        (text or b"").decode("utf-8").splitlines(keepends=True) for text in (base, mine, theirs)
+    ]
+    merged: list[str] = []
+    base_lines, my_lines, their_lines = lines
+    for region in Merge3(base_lines, my_lines, their_lines).merge_regions():
+        kind = region[0]
+        if kind == "unchanged":
+            merged += base_lines[region[1] : region[2]]
+        elif kind in ("a", "same"):
+            merged += my_lines[region[1] : region[2]]
+        elif kind == "b":
+            merged += their_lines[region[1] : region[2]]
+        else:  # conflict: base zs:ze, mine as:ae, theirs bs:be
+            zs, ze, a_start, a_end, b_start, b_end = region[1:]
+            if zs != ze:
+                raise CourseError(
+                    f"the solution does not apply: {rel}, line {zs + 1}, was changed in your copy "
+                    "where the solution changes it too"
+                )
+            merged += my_lines[a_start:a_end] + their_lines[b_start:b_end]
+    return "".join(merged).encode("utf-8")
 
 
 def _read(path: Path) -> bytes | None:

@@ -38,7 +38,7 @@ def test_exercises_lists_every_lesson_and_makes_a_copy(work):
     assert lesson.returncode == 0, lesson.stderr
     assert "Made your copy" in lesson.stdout
     assert (work / "03_serializers" / "manage.py").exists()
-    assert not (work / "03_serializers" / "db.sqlite3").exists()
+    assert (work / "03_serializers" / "db.sqlite3").exists()  # migrated and filled: ready to use
     statement = run(work, "exercises", *EXERCISE)
     assert find(*EXERCISE).title in statement.stdout and "articles/views.py" in statement.stdout
 
@@ -68,7 +68,10 @@ def test_hints_come_one_at_a_time_then_point_to_the_solution(work):
 
 
 def test_solution_warns_and_applies_only_when_confirmed(work):
-    shown = run(work, "solution", *EXERCISE)
+    asked = run(work, "solution", *EXERCISE)  # no terminal to ask on: one line, nothing shown
+    assert asked.returncode == 2 and asked.stderr.count("\n") == 1 and "--show" in asked.stderr
+    assert "+++ " not in asked.stdout
+    shown = run(work, "solution", *EXERCISE, "--show")
     assert shown.returncode == 0 and "+++ b/articles/views.py" in shown.stdout
     refused = run(work, "solution", *EXERCISE, "--apply")
     assert refused.returncode == 2 and "--yes" in refused.stderr
@@ -91,8 +94,11 @@ def test_check_fails_then_passes_progress_is_saved_and_restart_clears_it(work):
     table = run(work, "progress").stdout
     assert any(line.startswith("03 ") and "1 / " in line for line in table.splitlines()), table
 
-    restarted = run(work, "restart", *EXERCISE)
+    refused = run(work, "restart", *EXERCISE)  # it replaces files: it asks, or needs --yes
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    restarted = run(work, "restart", *EXERCISE, "--yes")
     assert restarted.returncode == 0, restarted.stderr
+    assert "Your versions of those files:" in restarted.stdout
     assert views.read_text() == (resolve("03").path / "articles" / "views.py").read_text()
     assert "03_serializers/4_partial_update" not in (work / "progress.json").read_text()
 

@@ -139,6 +139,38 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
     assert said == f"Using {server.url}: the server `python -m course lab` started."
 
 
+def test_server_log_shows_the_console_of_lab_s_server(stage01):
+    from course.stages import prepare
+
+    prepare(stage01)
+    log = stage01.path / "server.log"
+    with LiveServer(stage01.path, log_file=log) as server:
+        proc = run_in_stage(
+            stage01,
+            """
+            import requests
+            from course.notebook import setup, live_server
+            setup()
+            server = live_server()
+            requests.get(server.url + "/articles/?from=the-notebook", timeout=10)
+            import time
+            for _ in range(100):  # the server logs a request once it has answered it
+                if "the-notebook" in server.log_text:
+                    break
+                time.sleep(0.1)
+            server.log(3)
+        """,
+            env={
+                "COURSE_SERVER_URL": server.url,
+                "COURSE_SERVER_STAGE": str(stage01.path),
+                "COURSE_SERVER_LOG": str(log),
+            },
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert "its console: server.log()" in proc.stdout
+    assert '"GET /articles/?from=the-notebook HTTP/1.1" 200' in proc.stdout
+
+
 def test_show_code_shows_real_files_parts_and_views(stage01):
     proc = run_in_stage(
         stage01,

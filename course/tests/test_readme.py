@@ -11,7 +11,7 @@ CI = Path(ROOT, ".ci", "run").read_text(encoding="utf-8")
 
 def first_screen_commands():
     start = README.split("## Start here", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```\n(.*?)```", start, flags=re.S)
+    blocks = re.findall(r"```[\w-]*\n(.*?)```", start, flags=re.S)
     return [
         line.split("#")[0].strip()
         for block in blocks

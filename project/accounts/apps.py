@@ -7,3 +7,8 @@ class AccountsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
+
+    def ready(self):
+        from . import tokens
+
+        tokens.connect()  # a new password revokes every earlier token

@@ -60,12 +60,37 @@ class SearchFilter(filters.SearchFilter):
     """
 
     max_terms = 10
+    # A word becomes a LIKE pattern; SQLite refuses one over 50,000 bytes ("LIKE or GLOB pattern
+    # too complex"), a 500. No title (100) or comment is searched for with a longer word.
+    max_term_length = 200
     search_description = (
-        f"Words to find in the text (at most {max_terms}); a row must contain all of them."
+        f"Words to find in the text (at most {max_terms}, each at most {max_term_length} "
+        "characters); a row must contain all of them."
     )
 
     def get_search_terms(self, request):
         terms = super().get_search_terms(request)
         if len(terms) > self.max_terms:
             raise ValidationError({self.search_param: [f"At most {self.max_terms} words."]})
+        if any(len(term) > self.max_term_length for term in terms):
+            raise ValidationError(
+                {self.search_param: [f"A word has at most {self.max_term_length} characters."]}
+            )
         return terms
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """DRF's `?ordering=`, always ending with a unique column.
+
+    A client's ordering replaces the model's `Meta.ordering`, and with it the `id` that makes the
+    order total. Rows that tie (two articles with one title) may then come back in any order, and
+    on PostgreSQL they do, differently for each page's query: pages repeat some rows and skip
+    others. `id` (in the direction of the last field) breaks every tie.
+    """
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering or any(field.lstrip("-") in {"id", "pk"} for field in ordering):
+            return ordering
+        tie_breaker = "-id" if str(ordering[-1]).startswith("-") else "id"
+        return [*ordering, tie_breaker]

@@ -1,7 +1,12 @@
 from datetime import timezone
 from functools import cached_property
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import ISO_8601, serializers
 from rest_framework.fields import SkipField
 from rest_framework.settings import api_settings
@@ -86,13 +91,40 @@ class ArticleListSerializer(APISerializer):
         fields = ["id", "title", "user", "username", "comment_count", "created_at", "updated_at"]
 
 
+# How many comments an article's detail nests; the rest are a page of /api/v1/comments/ away.
+NESTED_COMMENTS = 20
+
+
 class ArticleSerializer(APISerializer):
-    """The whole article, with its comments nested, as the detail route and writes return it."""
+    """The whole article, with its first comments nested, as the detail route and writes return it.
+
+    Anyone signed in may comment on any article, so the comments are bounded: the first
+    NESTED_COMMENTS (oldest first), `comment_count` for all of them, and `comments_url`, the
+    paginated list of every comment of this article.
+    """
 
     user = serializers.IntegerField(source="user_id", read_only=True)  # set from the token
     username = serializers.CharField(read_only=True)
-    comment_set = CommentSerializer(many=True, read_only=True)
-    comment_count = serializers.IntegerField(read_only=True)
+    # The view prefetches only the first NESTED_COMMENTS (ArticleViewSet.get_queryset).
+    comment_set = CommentSerializer(
+        source="first_comments",
+        many=True,
+        read_only=True,
+        help_text=f"The first {NESTED_COMMENTS} comments, oldest first; all of them are at "
+        "`comments_url`.",
+    )
+    comment_count = serializers.IntegerField(
+        read_only=True, help_text="How many comments the article has, nested or not."
+    )
+    comments_url = serializers.SerializerMethodField(
+        help_text="Every comment of this article, paginated (/api/v1/comments/?article=<id>)."
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_comments_url(self, article):
+        url = f"{reverse('comment-list')}?{urlencode({'article': article.pk})}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
 
     class Meta:
         model = Article
@@ -106,4 +138,5 @@ class ArticleSerializer(APISerializer):
             "updated_at",
             "comment_count",
             "comment_set",
+            "comments_url",
         ]

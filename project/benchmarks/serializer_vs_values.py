@@ -37,7 +37,9 @@ def main():
         from rest_framework.test import APIRequestFactory
 
         from articles.models import Article, Comment
-        from articles.serializers import ArticleSerializer
+        from django.urls import reverse
+
+        from articles.serializers import NESTED_COMMENTS, ArticleSerializer
         from articles.views import ArticleViewSet
 
         make_articles(args.articles, args.comments)
@@ -104,7 +106,9 @@ def main():
                         "created_at": iso(a["created_at"]),
                         "updated_at": iso(a["updated_at"]),
                         "comment_count": a["comment_count"],
-                        "comment_set": comments.get(a["id"], []),
+                        # The detail nests the first NESTED_COMMENTS and links to the rest.
+                        "comment_set": comments.get(a["id"], [])[:NESTED_COMMENTS],
+                        "comments_url": f"{reverse('comment-list')}?article={a['id']}",
                     }
                 )
             return renderer.render(rows)

@@ -28,7 +28,8 @@ def error_responses(path, method, operation):
         answers["413"] = (
             "Request body over the upload limit (DATA_UPLOAD_MAX_MEMORY_SIZE); the reason says it."
         )
-    if any(operation.get("security", [])):  # a token is accepted, so a bad one is refused
+    # A token is accepted (so a bad one is refused), or the route's input is a token (JWT).
+    if any(operation.get("security", [])) or path.startswith("/accounts/jwt/"):
         answers["401"] = (
             "Not signed in (where that is required), or the token is invalid or expired."
         )
@@ -36,6 +37,8 @@ def error_responses(path, method, operation):
         answers["403"] = "Signed in, but not the author."
     if "{" in path:
         answers["404"] = "No such object (or it was deleted meanwhile)."
+    elif any(parameter.get("name") == "page" for parameter in operation.get("parameters", [])):
+        answers["404"] = "No such page (`?page=` past the last one, or not a page number)."
     return answers
 
 

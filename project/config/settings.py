@@ -33,7 +33,12 @@ def throttle_rate(name, default):
 # Off unless asked for: a forgotten variable must never expose tracebacks.
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-# A development key is fine on a laptop; without DEBUG the key must be real.
+# A development key is fine on a laptop; without DEBUG the key must be real: set, not one printed
+# in this repository (README.md's example, .env.example's), 50+ characters.
+KNOWN_SECRET_KEYS = {
+    "change-me-to-50-random-characters",
+    "django-insecure-development-only-key-never-use-in-production",
+}
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
@@ -45,6 +50,19 @@ if not SECRET_KEY:
             "  Production:  set DJANGO_SECRET_KEY to 50+ random characters and DJANGO_ALLOWED_HOSTS."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+elif not DEBUG and (
+    SECRET_KEY.startswith("django-insecure")
+    or SECRET_KEY in KNOWN_SECRET_KEYS
+    or len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+):
+    # The same bar as `check --deploy` (security.W009), enforced: a known or guessable key lets
+    # anyone sign tokens, password-reset links and sessions for any account.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is a known, short or repetitive value and DJANGO_DEBUG is off, so the "
+        "server will not start: set it to 50+ random characters "
+        '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
+    )
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -83,12 +101,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: answers a bad Host or an oversized body in JSON before anything else reads them.
+    # First: every answer to an allowed origin carries its CORS headers, the refusals of the
+    # middleware below included (a JSON 413, a bad Host, a redirect), or the browser hides them.
+    "corsheaders.middleware.CorsMiddleware",
+    # Next: answers a bad Host or an oversized body in JSON before anything else reads them.
     "config.middleware.JSONErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Above CommonMiddleware, so that CORS headers are added to its responses too.
-    "corsheaders.middleware.CorsMiddleware",
     # Django's, except that a write to a URL without its slash gets a 308 (method kept).
     "config.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -254,8 +273,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "articles.filters.SearchFilter",  # DRF's, with at most 10 words
-        "rest_framework.filters.OrderingFilter",
+        "articles.filters.SearchFilter",  # DRF's, with at most 10 words of 200 characters
+        "articles.filters.OrderingFilter",  # DRF's, ending every ordering with the id
     ],
     "DEFAULT_PARSER_CLASSES": [
         "config.parsers.JSONParser",  # DRF's, with JSON nested too deep answered 400
@@ -272,6 +291,8 @@ REST_FRAMEWORK = {
         "user": throttle_rate("DJANGO_THROTTLE_USER", "1000/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # DRF's, except that a method the route does not have is 405 before any 401 or 403.
+    "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -279,6 +300,11 @@ REST_FRAMEWORK = {
 # djangorestframework-simplejwt: short-lived access, rotating refresh, blacklist on logout.
 
 SIMPLE_JWT = {
+    # Refresh, verify and logout also refuse a token whose user is gone, inactive or has a new
+    # password (accounts/serializers.py), as every other route does.
+    "TOKEN_REFRESH_SERIALIZER": "accounts.serializers.TokenRefreshSerializer",
+    "TOKEN_VERIFY_SERIALIZER": "accounts.serializers.TokenVerifySerializer",
+    "TOKEN_BLACKLIST_SERIALIZER": "accounts.serializers.TokenBlacklistSerializer",
     # Capped at 5 minutes: a stolen access token cannot be revoked, only outlived.
     "ACCESS_TOKEN_LIFETIME": timedelta(
         seconds=min(env.int("DJANGO_JWT_ACCESS_SECONDS", default=300), 300)
@@ -336,6 +362,8 @@ AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Per account, not per spelling: `ALICE` and `ａｌｉｃｅ` count (and are locked) with `alice`.
+AXES_USERNAME_CALLABLE = "accounts.lockout.account_name"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"  # the throttles' idea of the client
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"  # JSON, like every other refusal
 

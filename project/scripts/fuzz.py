@@ -28,7 +28,10 @@ from _common import free_port, stop_process, wait_until_up  # noqa: E402  (after
 # The routes schemathesis must not call: logging out would delete the very
 # token the rest of the run signs in with.
 EXCLUDED_PATHS = ["/accounts/logout/"]
-CHECKS = "not_a_server_error,response_schema_conformance"
+CHECKS = (
+    "not_a_server_error,status_code_conformance,content_type_conformance,"
+    "response_schema_conformance"
+)
 
 
 def schemathesis_command():

@@ -1,4 +1,4 @@
-"""Lesson 01, exercise 4 (break it): without @csrf_exempt, a POST to a page is refused by CSRF."""
+"""Lesson 01, exercise 4 (break it): without @csrf_exempt, a POST to /echo/ is refused by CSRF."""
 
 KIND = "break"
 EDIT = ["articles/views.py", "answers/4.txt"]
@@ -6,19 +6,18 @@ CHANGES_TESTS = []
 ANSWERS = ["status", "reason"]
 TESTS = ["articles.tests.test_pages"]
 
-# What the page view does without @csrf_exempt, shown live in the copy's Django: the real view,
-# wrapped as the stage wraps it but for the exemption, behind Django's CSRF middleware.
+# What the echo view does without @csrf_exempt, shown live in the copy's Django: the real view,
+# unwrapped, behind Django's CSRF middleware.
 WITHOUT_EXEMPT = """
 import inspect
 from django.middleware.csrf import CsrfViewMiddleware
 from django.test import RequestFactory
-from django.views.decorators.http import require_safe
 from articles import views
 
-view = require_safe(inspect.unwrap(views.article_list))
-request = RequestFactory().post('/articles/')
-refused = CsrfViewMiddleware(view).process_view(request, view, (), {})
-result = (refused or view(request)).status_code
+view = inspect.unwrap(views.echo)
+request = RequestFactory().post('/echo/x/', data='hello', content_type='text/plain')
+refused = CsrfViewMiddleware(view).process_view(request, view, (), {'rest': 'x/'})
+result = (refused or view(request, rest='x/')).status_code
 """
 
 
@@ -30,8 +29,8 @@ def check(c):
         "csrf" in reason or "forgery" in reason or "위조" in reason,
         "answers/4.txt: the reason should name what refused the request (the page says it)",
     )
-    response = c.post("/articles/")
+    response = c.post("/echo/x/", data="hello")
     c.expect(
-        response.status_code == 405,
-        c.describe(response) + "; expected 405 Method Not Allowed: put @csrf_exempt back",
+        response.status_code == 200,
+        c.describe(response) + "; expected 200 OK: put @csrf_exempt back",
     )

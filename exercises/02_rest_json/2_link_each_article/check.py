@@ -28,3 +28,16 @@ def check(c):
     else:
         page = c.request("GET", items[0]["url"][len(c.url) :])
         c.expect_status(page, 200)
+    # The statement's rule: the path comes from the route's name, so the link follows the URLconf.
+    if c.problems:
+        return  # one mistake at a time
+    source = c.django(
+        "import inspect\n"
+        "from django.urls import resolve\n"
+        "result = inspect.getsource(resolve('/api/v1/json-1/').func)"
+    )
+    c.expect(
+        "reverse(" in source and "'/articles/" not in source and '"/articles/' not in source,
+        "the view of /api/v1/json-1/ writes /articles/ by hand: build the path with "
+        "reverse('articles:article_detail', args=[article.pk])",
+    )

@@ -1,5 +1,6 @@
 """Lesson 03, exercise 2: validate_title refuses a title made only of digits, with a 400."""
 
+import re
 from http import HTTPStatus
 
 KIND = "code"
@@ -33,4 +34,15 @@ def check(c):
     c.expect(
         "validate_title" in c.file("articles/serializers.py"),
         "the rule belongs in the serializer: a validate_title method of ArticleSerializer",
+    )
+    # "Add a test of your own": a test method the shipped stage does not have (the stage's own
+    # tests, run after this check, prove it passes).
+    shipped = (c.exercise.stage.path / "articles" / "tests" / "test_api.py").read_text(
+        encoding="utf-8"
+    )
+    names = set(re.findall(r"def (test_\w+)", c.file("articles/tests/test_api.py")))
+    c.expect(
+        names - set(re.findall(r"def (test_\w+)", shipped)),
+        "no test of your own yet: add one to ArticleBadInputTests in articles/tests/test_api.py "
+        "(a title of only digits answers 400)",
     )

@@ -48,6 +48,15 @@ def check(c):
         )
 
     c.expect_status(c.patch("/api/v1/articles/999999/", json={"title": "x"}), HTTPStatus.NOT_FOUND)
+
+    # PUT stays a full update: only PATCH is partial.
+    put = c.put(url, json={"title": "Only a title"})
+    if put.status_code != HTTPStatus.BAD_REQUEST:
+        c.expect(
+            False,
+            f"{c.describe(put)}: a PUT replaces the whole article, so one without its content is "
+            "a 400; keep partial=True for PATCH only",
+        )
     allow = c.options(url).headers.get("Allow", "")
     c.expect(
         "PATCH" in allow, f"OPTIONS {url}: the Allow header is {allow!r}; it should list PATCH"

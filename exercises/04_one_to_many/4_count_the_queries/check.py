@@ -24,7 +24,21 @@ for name, queryset in (('with_prefetch', Article.objects.prefetch_related(access
 """
 
 
+# N is the number of articles in the learner's own copy (the statement asks them to count it
+# there), so the queries are counted on that database, read only.
+OWN_DATABASE = """
+from pathlib import Path
+from django.db import connection
+own = Path({path!r})
+if own.exists():
+    connection.settings_dict['NAME'] = str(own)
+"""
+
+
 def check(c):
-    real = c.django(MEASURE)
-    for key in ANSWERS:
-        c.expect_answer(key, real[key])
+    real = c.django(OWN_DATABASE.format(path=str(c.folder / "db.sqlite3")) + MEASURE)
+    wrong = [key for key in ANSWERS if not c.expect_answer(key, real[key])]
+    if any(c.answer(key) is not None for key in wrong):
+        c.problems.append(
+            f"(counted on your copy's database, where N = {real['articles']} articles)"
+        )

@@ -42,4 +42,9 @@ def check(c):
         "test_every_article_answers_comment_count_0 must request each article with "
         "reverse('articles:api_article_detail', ...) and check its comment_count",
     )
+    c.expect(
+        "comment_set" in found["source"],
+        "test_every_article_answers_comment_count_0 must check that each article's comment_set "
+        "is empty too (the statement asks for both)",
+    )
     c.run_tests(LABEL)

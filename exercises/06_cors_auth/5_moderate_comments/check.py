@@ -12,7 +12,13 @@ TEST = (
 
 
 def check(c):
-    tokens = {role: c.sign_up() for role in ("article_author", "commenter", "stranger")}
+    tokens = {role: c.sign_up() for role in ("article_author", "commenter", "stranger", "admin")}
+    admin = c._credentials[0]  # the last user signed up: made an admin (staff and superuser)
+    c.django(
+        "from django.contrib.auth import get_user_model\n"
+        f"result = get_user_model().objects.filter(username={admin!r})"
+        ".update(is_staff=True, is_superuser=True)"
+    )
 
     def send(method, path, role=None, **kw):
         headers = {"Authorization": f"Token {tokens[role]}"} if role else {}
@@ -40,6 +46,7 @@ def check(c):
         "stranger": "another signed-in user",
         None: "a request without a token",
         "commenter": "the comment's author",
+        "admin": "an admin (is_staff, is_superuser)",
     }
     for role, method, expected in (
         (None, "PUT", 401),
@@ -47,6 +54,8 @@ def check(c):
         ("stranger", "PUT", 403),
         ("stranger", "DELETE", 403),
         ("article_author", "PUT", 403),
+        ("admin", "PUT", 403),
+        ("admin", "DELETE", 403),
         ("commenter", "PUT", 200),
     ):
         response = send(method, url, role, json={"content": "edited"} if method == "PUT" else None)

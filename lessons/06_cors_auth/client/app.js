@@ -2,8 +2,24 @@
 // Plain JavaScript, no build step. The API's address comes from ?api=..., or the default below.
 'use strict';
 
-const API = (new URLSearchParams(location.search).get('api') || 'http://127.0.0.1:8000')
-  .replace(/\/+$/, '');
+const DEFAULT_API = 'http://127.0.0.1:8000';
+const ASKED_API = new URLSearchParams(location.search).get('api');
+
+// Only an API on this machine (127.x.x.x, localhost, [::1]): a link with ?api=https://elsewhere
+// would otherwise send the username and password typed into this page to that host.
+function loopbackApi(value) {
+  let url;
+  try { url = new URL(value); } catch { return null; }
+  const host = url.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  if (!['http:', 'https:'].includes(url.protocol) || !loopback || url.username || url.password) {
+    return null;
+  }
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+const REFUSED_API = ASKED_API !== null && loopbackApi(ASKED_API) === null;
+const API = (ASKED_API !== null && loopbackApi(ASKED_API)) || DEFAULT_API;
 const TOKEN_KEY = 'token@' + API; // one token per API, kept in this origin's localStorage
 
 const $ = (id) => document.getElementById(id);
@@ -147,6 +163,12 @@ async function start() {
   $('article-form').addEventListener('submit', createArticle);
   $('reload').addEventListener('click', () => loadArticles().then(
     () => setStatus('ok', 'Reloaded.'), showError));
+  if (REFUSED_API) {
+    // Say so, and call nothing: the learner sees why before typing a password.
+    setStatus('error', `Refused ?api=${ASKED_API}: this page calls an API on this machine only ` +
+      '(http://127.0.0.1:PORT or http://localhost:PORT).');
+    return;
+  }
   try {
     const articles = await loadArticles();
     await showUser();

@@ -17,6 +17,7 @@ ARTICLE_FIELDS = {
     "updated_at",
     "comment_count",
     "comment_set",
+    "comments_url",
 }
 
 

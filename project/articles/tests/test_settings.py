@@ -47,6 +47,23 @@ class SettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("DJANGO_SECRET_KEY", result.stderr)
 
+    def test_a_known_short_or_repetitive_secret_key_is_refused_without_debug(self):
+        for key in [
+            "change-me-to-50-random-characters",  # README.md's example
+            "django-insecure-" + "x1y2z3" * 10,  # startproject's kind of key
+            "s3cr3t",
+            "a" * 60,
+        ]:
+            with self.subTest(key=key):
+                result = manage("check", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": key})
+                self.assertNotEqual(result.returncode, 0)
+                self.assertNotIn("Traceback", result.stderr)
+                self.assertIn("DJANGO_SECRET_KEY", result.stderr)
+                self.assertLessEqual(len(result.stderr.strip().splitlines()), 2, result.stderr)
+        # With DEBUG on, a development key is fine.
+        result = manage("check", env={"DJANGO_DEBUG": "1", "DJANGO_SECRET_KEY": "s3cr3t"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+
     def test_runserver_by_hand_unconfigured_says_what_to_do_in_a_few_lines(self):
         result = manage("runserver", "127.0.0.1:0")
         self.assertEqual(result.returncode, 1)

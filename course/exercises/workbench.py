@@ -1,0 +1,121 @@
+"""What ``watch`` keeps between two checks: the scratch copy, prepared once, its database as
+prepared, and its server. A re-check after a save copies only the files that changed, puts the
+prepared database back, and restarts the server on the new code: no copy, no migrate, no loaddata
+(unless a model, a migration, a fixture or the settings changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from ..server import LiveServer
+from .workspace import ANSWERS
+
+# What a check never copies from the learner's folder (see checking.Check.__enter__).
+LEFT_OUT = ("__pycache__", ".ipynb_checkpoints", "*.pyc", "*.log", "*.ipynb", "db.sqlite3*")
+# Files whose change needs the database prepared again.
+SCHEMA = ("*/migrations/*.py", "*/models.py", "*/fixtures/*.json", "config/settings.py")
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    ignore = shutil.ignore_patterns(ANSWERS, *LEFT_OUT)
+    found = {}
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(ignore(str(path.parent), [part]) for part in rel.parts):
+            stat = path.stat()
+            found[rel.as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+class Workbench:
+    """One stage's scratch copy, kept for the checks of one ``watch``; ``close()`` removes it."""
+
+    def __init__(self, stage_name: str):
+        self.scratch = Path(tempfile.mkdtemp(prefix="course-watch-"))
+        self.copy = self.scratch / stage_name
+        self.server: LiveServer | None = None
+        self._seen: dict[str, tuple[int, int]] = {}
+        self._schema = ""
+        self._snapshot = self.scratch / "prepared.sqlite3"
+        self._starting: threading.Thread | None = None
+
+    def _sync(self, folder: Path) -> bool:
+        """Make the scratch copy the same as ``folder`` by copying what changed since last time;
+        True when anything did."""
+        now = _files(folder)
+        for rel in set(self._seen) - set(now):
+            (self.copy / rel).unlink(missing_ok=True)
+        changed = set(self._seen) != set(now)
+        for rel, stamp in now.items():
+            if self._seen.get(rel) != stamp:
+                (self.copy / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(folder / rel, self.copy / rel)
+                changed = True
+        self._seen = now
+        return changed
+
+    def _schema_digest(self) -> str:
+        digest = hashlib.sha256()
+        for pattern in SCHEMA:
+            for path in sorted(self.copy.glob(pattern)):
+                digest.update(path.relative_to(self.copy).as_posix().encode() + path.read_bytes())
+        return digest.hexdigest()
+
+    def ready(self, check) -> None:
+        """Bring the copy up to date for ``check`` (a ``checking.Check``): files, database,
+        server (started in the background; ``check.server`` waits for it)."""
+        from .checking import _compile_all
+
+        changed = self._sync(check.folder)
+        if not changed and self.server is not None and self._snapshot.exists():
+            # Only predictions changed (they are read from the learner's folder): the server
+            # stays; the prepared rows come back between two requests (SQLite, no open connection).
+            partial = self.copy / "db.sqlite3.restoring"
+            shutil.copyfile(self._snapshot, partial)
+            os.replace(partial, self.copy / "db.sqlite3")
+            check._server = self.server
+            check._starting = self._starting
+            return
+        _compile_all(self.copy)
+        self.stop_server()
+        schema = self._schema_digest()
+        db = self.copy / "db.sqlite3"
+        if schema != self._schema or not self._snapshot.exists():
+            self._schema = ""
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                (self.copy / f"db.sqlite3{suffix}").unlink(missing_ok=True)
+            check._prepare()  # migrate and data, as a cold check does
+            shutil.copyfile(db, self._snapshot)
+            self._schema = schema
+        else:  # the last check's requests changed rows: back to the prepared data
+            shutil.copyfile(self._snapshot, db)
+        self.server = LiveServer(self.copy, startup_timeout=check_timeout())
+        check._server = self.server
+        check._starting = self._starting = threading.Thread(target=check._start_server, daemon=True)
+        self._starting.start()
+
+    def stop_server(self) -> None:
+        """Stop the server, whatever point its start has reached (Ctrl-C may come mid-start)."""
+        if self.server is None:
+            return
+        while self._starting is not None and self._starting.is_alive():
+            self.server.stop()
+            self._starting.join(0.2)
+        self.server.stop()
+        self.server = None
+
+    def close(self) -> None:
+        self.stop_server()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def check_timeout() -> float:
+    from .checking import SERVER_TIMEOUT
+
+    return SERVER_TIMEOUT
