@@ -75,7 +75,9 @@ def cache_dir(name: str) -> Path:
     if os.name == "posix":
         info = folder.lstat()
         if stat.S_ISLNK(info.st_mode) or info.st_uid != os.getuid():
-            raise CourseError(f"{folder} is not a folder of your own: remove it, or set COURSE_CACHE_DIR")
+            raise CourseError(
+                f"{folder} is not a folder of your own: remove it, or set COURSE_CACHE_DIR"
+            )
         if info.st_mode & 0o022:
             raise CourseError(f"{folder} may be written by other users: chmod 700 it, or remove it")
     return folder

@@ -1,19 +1,24 @@
 """A real browser for lesson 06: find the learner's Chrome, Edge or Chromium and load a page in it.
 
 CORS is enforced by browsers only, so the lesson proves it with one: its client page is opened in
-a headless browser (driven by Playwright, a course dependency), and what the page's script saw is
-brought back to the notebook: the status line the page wrote, the articles it listed, the
-browser's console messages and the requests that failed.
+a headless browser, and what the page's script saw is brought back to the notebook: the status line
+the page wrote, the articles it listed, the browser's console messages and the requests that failed.
 
-Playwright's synchronous API refuses to run inside an event loop, and a Jupyter kernel runs cells
-in one, so :func:`browse` drives the browser in a worker thread of its own.
+The browser is driven over the Chrome DevTools Protocol (CDP), the protocol Playwright itself
+speaks to Chromium, through ``websocket-client`` (which Jupyter installs anyway): a learner's
+install needs no 160 MB browser driver. The contributors' browser test uses Playwright.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +121,8 @@ class PageVisit:
 
 
 def wait_for_state(page, *states: str, timeout_ms: int = TIMEOUT_MS) -> tuple[str, str]:
-    """Wait until the client page's ``#status`` has one of ``states``; return (state, text)."""
+    """For a Playwright page (the contributors' browser test): wait until the client page's
+    ``#status`` has one of ``states``; return (state, text)."""
     page.wait_for_function(
         "states => states.includes(document.getElementById('status').dataset.state)",
         arg=list(states or DONE_STATES),
@@ -126,24 +132,105 @@ def wait_for_state(page, *states: str, timeout_ms: int = TIMEOUT_MS) -> tuple[st
     return status.get_attribute("data-state"), status.inner_text()
 
 
-def _visit(browser, url: str, timeout_ms: int) -> PageVisit:
-    page = browser.new_page()
-    console, failed = [], []
-    page.on("console", lambda message: console.append(f"[{message.type}] {message.text}"))
-    page.on("pageerror", lambda error: console.append(f"[pageerror] {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: failed.append(f"{request.method} {request.url}: {request.failure}"),
+class _Tab:
+    """One page of the browser, over its DevTools WebSocket: commands out, events collected."""
+
+    def __init__(self, websocket_url: str, timeout: float):
+        import websocket  # websocket-client
+
+        # No Origin header: Chrome refuses a DevTools connection from a web origin it was not told of.
+        self._socket = websocket.create_connection(
+            websocket_url, timeout=timeout, suppress_origin=True
+        )
+        self._id = 0
+        self.events: list[dict] = []
+
+    def send(self, method: str, **params) -> dict:
+        self._id += 1
+        self._socket.send(json.dumps({"id": self._id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self._socket.recv())
+            if message.get("id") == self._id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error'].get('message')}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def evaluate(self, expression: str):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+def _launch(executable: str, profile: str, timeout: float) -> tuple[subprocess.Popen, _Tab]:
+    """Start the browser with DevTools on a free port; its first tab."""
+    proc = subprocess.Popen(
+        [executable, *LAUNCH_ARGS, "--remote-debugging-port=0", f"--user-data-dir={profile}"]
+        + ["about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    # The client has no icon: answer the browser's own request for one, so its 404 is not noise.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    try:
-        page.goto(url, timeout=timeout_ms)
-        state, status = wait_for_state(page, *DONE_STATES, timeout_ms=timeout_ms)
-        items = page.locator("#articles li").all_inner_texts()
-    finally:
-        page.close()
-    return PageVisit(url, state, status, items, console, failed)
+    active = Path(profile) / "DevToolsActivePort"  # the browser writes its port here
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        lines = active.read_text().splitlines() if active.exists() else []
+        if len(lines) >= 2:
+            with urllib.request.urlopen(f"http://127.0.0.1:{lines[0]}/json/list", timeout=5) as r:
+                pages = [t for t in json.load(r) if t.get("type") == "page"]
+            if pages:
+                return proc, _Tab(pages[0]["webSocketDebuggerUrl"], timeout)
+        time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError(f"the browser did not start: {executable}")
+
+
+def _seen(events: list[dict]) -> tuple[list[str], list[str]]:
+    """The console messages and failed requests among a visit's DevTools events."""
+    console, failed, requests = [], [], {}
+    for event in events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled":
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"])
+            console.append(f"[{params['type']}] {text}")
+        elif method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            console.append(
+                f"[pageerror] {details.get('exception', {}).get('description', details['text'])}"
+            )
+        elif method == "Log.entryAdded":
+            entry = params["entry"]
+            if not entry.get("url", "").endswith("/favicon.ico"):  # the client has no icon
+                console.append(f"[{entry['level']}] {entry['text']}")
+        elif method == "Network.requestWillBeSent":
+            requests[params["requestId"]] = params["request"]
+        elif method == "Network.loadingFailed" and params["requestId"] in requests:
+            request = requests[params["requestId"]]
+            failed.append(f"{request['method']} {request['url']}: {params['errorText']}")
+    return console, failed
+
+
+def _visit(tab: _Tab, url: str, timeout_ms: int) -> PageVisit:
+    tab.events.clear()
+    tab.send("Page.navigate", url=url)
+    done = json.dumps(list(DONE_STATES))
+    ready = (
+        f"location.href === {json.dumps(url)} && "
+        f"{done}.includes(document.getElementById('status')?.dataset.state)"
+    )
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not tab.evaluate(ready):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url}: the page did not finish within {timeout_ms} ms")
+        time.sleep(0.05)
+    state = tab.evaluate("document.getElementById('status').dataset.state")
+    status = tab.evaluate("document.getElementById('status').innerText")
+    items = tab.evaluate(
+        "Array.from(document.querySelectorAll('#articles li'), li => li.innerText)"
+    )
+    console, failed = _seen(tab.events)
+    return PageVisit(url, state, status, items or [], console, failed)
 
 
 def browse(
@@ -161,16 +248,18 @@ def browse(
             "no Chrome, Edge or Chromium found: install one, or set COURSE_BROWSER "
             "to its path; or open the page yourself with `python -m course client 06`"
         )
-
-    def run() -> list[PageVisit]:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+    with tempfile.TemporaryDirectory(
+        prefix="course-browser-", ignore_cleanup_errors=True
+    ) as profile:
+        proc, tab = _launch(executable, profile, timeout_ms / 1000)
+        try:
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                tab.send(f"{domain}.enable")
+            return [_visit(tab, url, timeout_ms) for url in urls]
+        finally:
+            tab.close()
+            proc.terminate()
             try:
-                return [_visit(browser, url, timeout_ms) for url in urls]
-            finally:
-                browser.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -18,16 +18,15 @@ from pathlib import Path
 from . import client as clients
 from . import diff as diffs
 from . import jupyter_url
-from . import propagate as propagation
 from .errors import CourseError
 from .exercises import commands as exercise_commands
 from .notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process, syntax_error
-from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, lessons, prepare, resolve
+from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
 
 INSTALL_HINT = (
     "activate the course's virtual environment (macOS/Linux: source .venv/bin/activate, "
-    "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt"
+    "Windows: .venv\\Scripts\\activate), or install: python -m pip install -r requirements.txt (tests: requirements-dev.txt)"
 )
 # What the test suite imports before it runs a single test: checked first, so a missing package is
 # one line, not pytest's page of import errors.
@@ -294,34 +293,6 @@ def cmd_site(args) -> int:
     return 0
 
 
-def _in_repo(stage) -> str:
-    return stage.path.relative_to(ROOT).as_posix()
-
-
-def cmd_propagate(args) -> int:
-    stage = resolve(args.stage)
-    later = [s for s in lessons() if stage.number is not None and s.number > stage.number]
-    if not later:
-        raise CourseError(f"no lesson comes after {stage.name}: nothing to carry the fix into")
-    failed = 0
-    for file in args.files:
-        file = Path(file).as_posix()
-        patch = propagation.change_of(ROOT, _in_repo(stage), file, since=args.since)
-        for outcome in propagation.apply(
-            ROOT, patch, [_in_repo(s) for s in later], file, args.dry_run
-        ):
-            failed += outcome.status == "does not apply"
-            detail = f" ({outcome.detail})" if outcome.detail else ""
-            verb = "would apply" if args.dry_run and outcome.status == "applied" else outcome.status
-            print(f"{outcome.stage}/{file}: {verb}{detail}")
-    if failed:
-        print(
-            f"{failed} file(s) left as they were: carry the change there by hand, then check "
-            "`python -m course diff` between neighbours."
-        )
-    return 1 if failed else 0
-
-
 def test_workers(extra: list[str]) -> list[str]:
     """pytest-xdist's arguments for ``course test``: one worker per core (at most 4), asked to keep
     the tests of one stage's live server on one worker (``--dist loadgroup``, tests/conftest.py).
@@ -420,22 +391,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_site)
-
-    p = sub.add_parser(
-        "propagate",
-        help="for contributors: carry a fix made in one stage into every later lesson",
-        description="Apply what changed in FILE of STAGE since the last commit (--since REV) to "
-        "the same file of each later lesson, where the patch applies cleanly; report where not.",
-    )
-    p.add_argument("stage")
-    p.add_argument(
-        "files", nargs="+", metavar="FILE", help="path inside the stage, e.g. articles/views.py"
-    )
-    p.add_argument("--since", default="HEAD", help="the git revision the change is measured from")
-    p.add_argument(
-        "--dry-run", action="store_true", help="say where it would apply; change nothing"
-    )
-    p.set_defaults(func=cmd_propagate)
 
     p = sub.add_parser(
         "test",

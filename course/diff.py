@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import re
 import subprocess
 import sys
 import tempfile
@@ -122,4 +123,15 @@ def startproject_baseline() -> Path:
     django_admin = [sys.executable, "-m", "django"]
     subprocess.run([*django_admin, "startproject", "config", str(folder)], check=True)
     subprocess.run([sys.executable, "manage.py", "startapp", "articles"], cwd=folder, check=True)
+    # startproject writes a new random key each time: one fixed text, so the diff is the same twice.
+    settings = folder / "config" / "settings.py"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        re.sub(
+            r"'django-insecure-[^'\n]*'",
+            "'django-insecure-(random, new at every startproject)'",
+            text,
+        ),
+        encoding="utf-8",
+    )
     return folder

@@ -16,6 +16,7 @@ import atexit
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import CourseError
 from .http import RawConnection, format_exchange, send_raw, show
@@ -114,12 +115,13 @@ def live_server(
 ) -> LiveServer:
     """The running server of this notebook's stage, and a line that says which one and why.
 
-    In order: the server ``python -m course lab`` started (it tells the kernel through the
-    environment); the learner's own ``python manage.py runserver`` of this stage, on ``port`` when
-    given (or ``$COURSE_SERVER_PORT``), else on 8000, else on any port; otherwise a hidden server
-    on a free port, after migrating the database (and filling it when it is new). A hidden server
-    stops with the kernel, also when the kernel is killed. ``env`` (environment variables for the
-    server) and ``fresh=True`` always start a hidden one.
+    In order: the server at ``$COURSE_SERVER_URL`` (``python -m course lab`` sets it for its
+    kernels; a learner may set it too); the server on the stage's port, ``port`` when given (or
+    ``$COURSE_SERVER_PORT``), else 8000, when it answers and is this stage's (its debug 404 page
+    lists this stage's URL names); otherwise a hidden server on a free port, after migrating the
+    database (and filling it when it is new). A hidden server stops with the kernel, also when the
+    kernel is killed. ``env`` (environment variables for the server) and ``fresh=True`` always
+    start a hidden one.
     """
     stage = current_stage()
     if not fresh and not env:
@@ -133,49 +135,90 @@ def live_server(
     atexit.register(server.stop)
     if not env and not fresh:
         _servers[stage.path] = server
-        elsewhere = _runserver_elsewhere(LEARNER_PORT)
-        note = f"; port {LEARNER_PORT} is the server of {elsewhere}" if elsewhere else ""
         print(
-            f"Using {server.url}: no server of {stage.name} was running (your `python manage.py "
-            f"runserver` in {stage.path} would have been used{note}), so this notebook started "
-            "one. It stops with the kernel."
+            f"Using {server.url}: no server of {stage.name} answered on port {_port(port)} (your "
+            f"`python manage.py runserver` in {stage.path} would have been used), so this notebook "
+            "started one. It stops with the kernel."
         )
     return server
 
 
+def _port(port: int | None) -> int:
+    """The port a learner's own server of the stage is looked for on."""
+    if port:
+        return port
+    named = os.environ.get(PORT_ENV, "")
+    return int(named) if named.isdigit() else LEARNER_PORT
+
+
 def _running_server(stage: Stage, port: int | None) -> tuple[LiveServer, str] | None:
-    shared_url = os.environ.get(SERVER_URL_ENV)
-    if port is None and shared_url and os.environ.get(SERVER_STAGE_ENV) == str(stage.path):
-        if answers(shared_url + "/"):
-            lab_port = int(shared_url.rsplit(":", 1)[1])
-            server, why = _attached(stage, lab_port), "the server `python -m course lab` started"
-            if os.environ.get(SERVER_LOG_ENV):  # lab keeps its console there
-                server.log_path = Path(os.environ[SERVER_LOG_ENV])
-                why += " (its console: server.log())"
-            return server, why
+    given = os.environ.get(SERVER_URL_ENV)
+    given_stage = os.environ.get(SERVER_STAGE_ENV)
+    if port is None and given and given_stage in (None, str(stage.path)) and answers(given + "/"):
+        why = "the server `python -m course lab` started" if given_stage else f"${SERVER_URL_ENV}"
+        server = _attached(stage, urlsplit(given).port)
+        if os.environ.get(SERVER_LOG_ENV):  # lab keeps its console there
+            server.log_path = Path(os.environ[SERVER_LOG_ENV])
+            why += " (its console: server.log())"
+        return server, why
     own = _servers.get(stage.path)
     if port is None and own and own.process and own.process.poll() is None:
         return own, "the server this notebook started before"
-    named = port or (int(os.environ[PORT_ENV]) if os.environ.get(PORT_ENV, "").isdigit() else None)
-    mine = {p: pid for p, pid in runserver_ports(stage.path)}
-    for candidate in [named] if named else [LEARNER_PORT, *sorted(mine)]:
-        if candidate in mine and answers(f"http://{HOST}:{candidate}/"):
-            return _attached(stage, candidate), (
-                f"`python manage.py runserver` of {stage.name} answers on port {candidate} "
-                f"(process {mine[candidate]}, in {stage.path})"
-            )
-    if named:
-        if not answers(f"http://{HOST}:{named}/"):
+    candidate = _port(port)
+    if not answers(f"http://{HOST}:{candidate}/"):
+        if port:
             raise CourseError(
-                f"nothing answers on port {named}: start `python manage.py "
-                f"runserver {named}` in {stage.path}, or call live_server() "
-                "without a port"
+                f"nothing answers on port {port}: start `python manage.py runserver {port}` in "
+                f"{stage.path}, or call live_server() without a port"
             )
-        other = _runserver_elsewhere(named)
-        if other is not None:
-            raise CourseError(f"port {named} is the server of {other}, not of {stage.path}")
-        return _attached(stage, named), f"the port you named, {named}, answers"
-    return None
+        return None
+    if _serves_this_stage(f"http://{HOST}:{candidate}") is False:
+        if port:
+            raise CourseError(f"port {port} answers, but not with {stage.name}'s URLs")
+        return None
+    return _attached(stage, candidate), (
+        f"`python manage.py runserver` of {stage.name} answers on port {candidate}"
+    )
+
+
+def _serves_this_stage(url: str) -> bool | None:
+    """Whether the server at ``url`` runs this kernel's URLconf: in development, Django's 404 page
+    lists the URL patterns it tried, which must be the ones this stage tries. None when it cannot
+    be told (DEBUG off, or a route that answers every path)."""
+    import html
+    import re
+    import urllib.error
+    import urllib.request
+
+    from django.urls import Resolver404, resolve
+
+    probe = "/course-which-stage-is-this/"
+    try:
+        resolve(probe)
+        return None
+    except Resolver404 as missing:
+        tried = missing.args[0].get("tried", []) if missing.args else []
+    ours = [
+        "".join(str(p.pattern) for p in t)
+        + (f"[name='{t[-1].name}']" if getattr(t[-1], "name", None) else "")
+        for t in tried
+        if t
+    ]
+    try:
+        with urllib.request.urlopen(url + probe, timeout=2) as answer:
+            page = answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        page = error.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    listed = re.search(r"<ol>(.*?)</ol>", page, flags=re.S)
+    if not listed:
+        return None
+    theirs = [
+        html.unescape(re.sub(r"<[^>]+>|\s+", "", item))
+        for item in re.findall(r"<li>(.*?)</li>", listed.group(1), flags=re.S)
+    ]
+    return theirs == [re.sub(r"\s+", "", text) for text in ours]
 
 
 def _attached(stage: Stage, port: int) -> LiveServer:
@@ -183,49 +226,6 @@ def _attached(stage: Stage, port: int) -> LiveServer:
     server = LiveServer(stage.path)
     server.port = port
     return server
-
-
-def _runserver_processes():
-    import psutil
-
-    for proc in psutil.process_iter(["pid", "cmdline", "cwd"]):
-        cmdline = proc.info["cmdline"] or []
-        if "runserver" in cmdline and any(arg.endswith("manage.py") for arg in cmdline):
-            yield proc
-
-
-def _listening_ports(proc) -> list[int]:
-    import psutil
-
-    try:
-        return [
-            c.laddr.port for c in proc.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN
-        ]
-    except (psutil.Error, OSError):
-        return []
-
-
-def runserver_ports(stage_dir: Path) -> list[tuple[int, int]]:
-    """``(port, pid)`` of every ``manage.py runserver`` running in ``stage_dir`` (this user's).
-
-    A server is the stage's when the ``manage.py`` it runs is the stage's own: the same stage name
-    in another copy of the course does not count. With the auto-reloader, the child listens.
-    """
-    found, stage_dir = [], Path(stage_dir).resolve()
-    for proc in _runserver_processes():
-        cwd = proc.info["cwd"]
-        scripts = [arg for arg in proc.info["cmdline"] if arg.endswith("manage.py")]
-        # `python manage.py runserver` in the folder, or `python lessons/01_x/manage.py runserver`
-        if cwd and any((Path(cwd) / script).resolve().parent == stage_dir for script in scripts):
-            found += [(port, proc.pid) for port in _listening_ports(proc)]
-    return found
-
-
-def _runserver_elsewhere(port: int) -> str | None:
-    for proc in _runserver_processes():
-        if proc.info["cwd"] and port in _listening_ports(proc):
-            return proc.info["cwd"]
-    return None
 
 
 def show_code(target, start: str | None = None, end: str | None = None):

@@ -1,33 +1,25 @@
 """Run inside a stage's folder: migrate, load its fixtures, seed what is still empty, in ONE process.
 
-``course.stages.prepare`` runs ``python -m course.prepare`` with the stage folder as its working
-directory. One Django start-up instead of three (migrate, loaddata, seed) keeps ``course lab`` and
-``course serve`` close to a second from nothing to a running server.
+``course.stages.prepare`` runs ``python -m course.prepare`` in the stage folder (through
+``course.in_stage``). One Django start-up instead of three (migrate, loaddata, seed) keeps
+``course lab`` and ``course serve`` close to a second from nothing to a running server.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 from pathlib import Path
 
+from course import in_stage
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course.prepare")
-    parser.add_argument(
-        "--urls", action="store_true", help="print the stage's URL patterns as JSON"
-    )
-    args = parser.parse_args(argv)
+SEED = 2026  # the fake data a new database of a stage gets (seed --seed)
 
-    sys.path.insert(0, str(Path.cwd()))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
+
+def prepare_database(urls: bool = False) -> list[str] | None:
+    """With Django set up: migrate, and give a new database the stage's data. With ``urls``, the
+    stage's example URLs (``course.routes.example_urls``)."""
     from django.apps import apps
     from django.core.management import call_command, get_commands
-
-    django.setup()
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
 
@@ -41,12 +33,25 @@ def main(argv: list[str] | None = None) -> int:
             call_command("loaddata", *map(str, fixtures), verbosity=0)
         empty = [m for m in apps.get_app_config("articles").get_models() if not m.objects.exists()]
         if empty and "seed" in get_commands():  # the course app's command, where it is installed
-            call_command("seed", "articles", number=5)
-    if args.urls:
+            # A fixed seed: the same rows on every machine and every build of the course site.
+            call_command("seed", "articles", number=5, seed=SEED)
+    if urls:
         from course.routes import example_urls
 
-        print(json.dumps(example_urls()))
-    return 0
+        return example_urls()
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course.prepare")
+    parser.add_argument("--urls", action="store_true", help="answer the stage's example URLs too")
+    args = parser.parse_args(argv)
+    from django.apps import apps
+
+    if apps.ready:  # called in-process by a job that set Django up: its errors are the caller's
+        prepare_database(args.urls)
+        return 0
+    return in_stage.main(lambda: prepare_database(args.urls))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Carry a fix made in one stage into every later stage, as a patch.
 
 A stage is a copy of the stage before it, so a bug fixed in 03 is usually still in 04, 05 and 06.
-``python -m course propagate 03 articles/views.py`` takes what changed in that file of stage 03
+``python -m course.dev propagate 03 articles/views.py`` takes what changed in that file of stage 03
 since the last commit (``--since REV`` for another revision) and applies it, with ``git apply``,
 to the same file in each later lesson. Where the file is different enough that the patch does not
 apply, it says so and leaves that stage alone: fix it there by hand.

@@ -102,6 +102,9 @@ def run_stage_notebooks(
                 )
         finally:
             log = server.log_text
+    from .site.execute import keep
+
+    keep(stage, copy.path, executed)  # for a site build in the same test session
     return copy, executed, log
 
 

@@ -1,9 +1,14 @@
 """Fixtures shared by the course's tests: live servers on throwaway copies of the stages."""
 
+import os
+import shutil
+import tempfile
+
 import pytest
 import requests
 
 from course.server import LiveServer
+from course.site.execute import EXECUTED_ENV
 from course.stages import all_stages, resolve
 from course.testing import copy_stage, sign_up
 
@@ -13,12 +18,44 @@ STAGE_NAMES = {stage.name for stage in all_stages()}
 
 def pytest_itemcollected(item):
     """Ask pytest-xdist (``--dist loadgroup``) to run the tests of one stage's live server on one
-    worker, so each server starts once, not once per worker. (With pytest 9.2 and xdist 3.8 the
-    workers were seen to ignore the groups and schedule test by test: correct, only slower.)"""
+    worker, so each server starts once, not once per worker."""
     params = getattr(getattr(item, "callspec", None), "params", {})
     stage = next((v for v in params.values() if isinstance(v, str) and v in STAGE_NAMES), None)
     if stage and "live" in item.fixturenames:
         item.add_marker(pytest.mark.xdist_group(stage))
+
+
+def pytest_configure(config):
+    """The notebooks the suite executes are kept for the site build of the same run
+    (``course.site.execute.keep``); set once, by the process that starts the workers."""
+    if not hasattr(config, "workerinput") and EXECUTED_ENV not in os.environ:
+        config._course_executed = os.environ[EXECUTED_ENV] = tempfile.mkdtemp(
+            prefix="course-executed-"
+        )
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_course_executed", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(EXECUTED_ENV, None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    # The site last, so that it finds the most notebooks the suite has executed already.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site.py"))
+    """Make the groups count. xdist 3.8 tells its scheduler a test's group by appending
+    ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (it keeps a structured
+    ``item._id``): the groups were ignored and every worker started its own server of a stage.
+    So the suffix goes where pytest 9 reads it; a worker only (``loadgroup`` is set there)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        mark = item.get_closest_marker("xdist_group")
+        node_id = getattr(item, "_id", None)
+        if mark and node_id is not None and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = type(node_id).parse(f"{item.nodeid}@{mark.args[0]}")
 
 
 @pytest.fixture(scope="session")

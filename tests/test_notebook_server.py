@@ -16,6 +16,7 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from course.kernel import KERNEL_NAME, install_spec
+from course.notebook import PORT_ENV
 from course.server import answers, free_port, port_busy
 from course.stages import dev_env, resolve
 from course.testing import copy_stage, execute_notebook, run_cell
@@ -51,7 +52,10 @@ def test_notebook_uses_the_learners_own_runserver(stage01, tmp_path):
         )
     try:
         assert wait_until(lambda: answers(f"http://127.0.0.1:{port}/")), log.read_text()
-        nb = execute_notebook(stage01.notebook, cwd=stage01.path, cells=FIRST_CELLS)
+        # Another port than 8000: the learner names it, as the README says.
+        nb = execute_notebook(
+            stage01.notebook, cwd=stage01.path, cells=FIRST_CELLS, env={PORT_ENV: str(port)}
+        )
     finally:
         os.killpg(learner.pid, signal.SIGINT)  # Ctrl-C in the learner's terminal
         learner.wait(timeout=30)

@@ -15,15 +15,12 @@ A README's "## Routes" table names requests in its first column (```GET /api/v1/
 The stage's side comes from ``python -m course.routes``, run in the stage folder.
 """
 
-import json
 import re
-import sys
-import subprocess
 
 import pytest
 
 from course.routes import normalize
-from course.stages import dev_env, lessons
+from course.stages import lessons, run_in_stage
 
 STAGES = lessons()
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}
@@ -79,22 +76,8 @@ def concrete(path: str) -> str:
 
 
 def stage_answers(stage, requests):
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "course.routes",
-            *(f"{m or 'GET'} {concrete(p)}" for m, p in requests),
-        ],
-        cwd=stage.path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=dev_env(),
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    asked = (f"{m or 'GET'} {concrete(p)}" for m, p in requests)
+    return run_in_stage(stage, "course.routes", *asked, timeout=120)
 
 
 @pytest.mark.parametrize("stage", STAGES, ids=[s.name for s in STAGES])

@@ -12,11 +12,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 AS_ROOT = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def course(*args, cwd=ROOT, input=None, timeout=120, env=None):
+def course(*args, cwd=ROOT, input=None, timeout=120, env=None, module="course"):
     """Run ``python -m course ARGS`` as a learner would, with no terminal (stdin is ``input`` or
-    empty) and ``env`` added to the environment; return the finished process."""
+    empty) and ``env`` added to the environment; return the finished process. ``module``:
+    another command, ``course.dev``."""
     return subprocess.run(
-        [sys.executable, "-m", "course", *args],
+        [sys.executable, "-m", module, *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ from course.browser import BROWSER_ENV, find_browser
 from course.stages import Stage, resolve
 from course.testing import copy_stage
 
-from .test_notebook_helpers import run_in_stage
+from .test_notebook_helpers import python_in_stage
 
 
 def test_a_stage_lists_its_notebooks_in_reading_order(tmp_path):
@@ -32,13 +32,13 @@ def test_a_stage_lists_its_notebooks_in_reading_order(tmp_path):
 
 def test_the_route_table_is_read_from_the_urlconf(tmp_path):
     stage = copy_stage(resolve("06"), tmp_path, ready=False)  # routes need no database
-    proc = run_in_stage(
+    proc = python_in_stage(
         stage,
         """
         import json
         from course.notebook import setup
         setup()
-        from course.route_table import routes, routes_markdown
+        from course.routes import routes, routes_markdown
         print(json.dumps({r.route: [r.name, r.methods, r.permissions] for r in routes()}))
         print(json.dumps(routes_markdown(only="api/v1/")))
     """,

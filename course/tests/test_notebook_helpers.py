@@ -1,27 +1,18 @@
 """The helpers every notebook's first cells use: setup, live_server, show, send_raw, show_code."""
 
-import subprocess
-import sys
 import textwrap
 
 import requests
 
 from course.http import RawConnection, format_exchange, send_raw
 from course.server import LiveServer, standard_library_server
+from course.stages import run_python
 
 
-def run_in_stage(stage, code, env=None):
+def python_in_stage(stage, code, env=None):
     """Run ``code`` in a fresh interpreter whose working folder is the stage (as a kernel's is)."""
-    import os
-
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=stage.path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        timeout=120,
+    return run_python(
+        stage, "-c", textwrap.dedent(code), check=False, capture=True, env=env, timeout=120
     )
 
 
@@ -97,7 +88,7 @@ def test_standard_library_server_answers_501_and_stops():
 def test_setup_and_live_server_in_a_plain_interpreter(stage01):
     """What a plain python3 kernel does: Django set up from the working folder, ORM allowed,
     a server started on demand and stopped at exit."""
-    proc = run_in_stage(
+    proc = python_in_stage(
         stage01,
         """
         import os, requests
@@ -124,7 +115,7 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
-        proc = run_in_stage(
+        proc = python_in_stage(
             stage01,
             """
             from course.notebook import setup, live_server
@@ -145,7 +136,7 @@ def test_server_log_shows_the_console_of_lab_s_server(stage01):
     prepare(stage01)
     log = stage01.path / "server.log"
     with LiveServer(stage01.path, log_file=log) as server:
-        proc = run_in_stage(
+        proc = python_in_stage(
             stage01,
             """
             import requests
@@ -172,7 +163,7 @@ def test_server_log_shows_the_console_of_lab_s_server(stage01):
 
 
 def test_show_code_shows_real_files_parts_and_views(stage01):
-    proc = run_in_stage(
+    proc = python_in_stage(
         stage01,
         """
         from course.notebook import setup, show_code
@@ -237,3 +228,28 @@ def test_show_code_refuses_an_ambiguous_or_comment_only_start(tmp_path):
         show_code(path, start="MIDDLEWARE")
     # One line of code is enough to say which: "def second" is unique.
     assert show_code(path, start="def second", end="pass") == "def second():\n    pass\n"
+
+
+def test_live_server_uses_the_port_only_when_it_serves_this_stage(stage01, tmp_path):
+    """The stage's port is used when its server runs this stage's URLconf; another stage's server
+    on that port is left alone, and the notebook starts its own."""
+    from course.stages import prepare, resolve
+    from course.testing import copy_stage
+
+    other = copy_stage(resolve("03"), tmp_path / "other")
+    prepare(stage01)
+    code = """
+        from course.notebook import setup, live_server
+        setup()
+        print(live_server().url)
+    """
+    for stage, used in ((stage01, True), (other, False)):
+        with LiveServer(stage.path) as server:
+            proc = python_in_stage(stage01, code, env={"COURSE_SERVER_PORT": str(server.port)})
+        assert proc.returncode == 0, proc.stderr
+        said, url = proc.stdout.strip().splitlines()[-2:]
+        assert (url == server.url) is used, said
+        if used:
+            assert "`python manage.py runserver` of 01_http_uri answers on port" in said
+        else:
+            assert f"no server of 01_http_uri answered on port {server.port}" in said

@@ -1,4 +1,4 @@
-"""``python -m course propagate``: a fix made in one stage, carried into the later ones as a patch."""
+"""``python -m course.dev propagate``: a fix made in one stage, carried into the later ones as a patch."""
 
 import subprocess
 
@@ -67,8 +67,8 @@ def test_a_committed_fix_is_found_with_since(repo):
 
 
 def test_the_command_is_one_line_when_it_cannot_carry_anything():
-    proc = course("propagate", "06", "articles/views.py")
+    proc = course("propagate", "06", "articles/views.py", module="course.dev")
     assert proc.returncode == 2 and "no lesson comes after" in proc.stderr
-    proc = course("propagate", "03", "no/such/file.py", "--dry-run")
+    proc = course("propagate", "03", "no/such/file.py", "--dry-run", module="course.dev")
     assert proc.returncode == 2 and "nothing to carry" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -25,15 +25,20 @@ def test_first_screen_has_setup_start_and_test():
     assert "python -m pip install -r requirements.txt" in commands
     assert "python -m course lab 01" in commands
     assert "python -m course test" in commands
+    # The test block is one block that works on a fresh clone: the contributors' install, then test.
+    test_at = commands.index("python -m course test")
+    assert commands[test_at - 1] == "python -m pip install -r requirements-dev.txt"
 
 
 def test_ci_runs_the_readme_setup_and_test_commands_verbatim():
     ci_lines = [line.strip() for line in CI.splitlines()]
-    assert (
-        "python -m pip install -q -r requirements.txt" in ci_lines
-        or "python -m pip install -r requirements.txt" in ci_lines
-    )
+    assert "python -m pip install -q -r requirements-dev.txt" in ci_lines
     assert ci_lines[-1] == "python -m course test"
+
+
+def test_the_dev_requirements_include_the_learners():
+    dev = Path(ROOT, "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements.txt" in dev
 
 
 def test_every_stage_in_the_map_exists():

@@ -1,7 +1,8 @@
-"""Figures for the course itself: install, time to the first 200, notebook run times.
+"""Figures for the course itself: time to the first 200, notebook run times.
 
-    python benchmarks/course_bench.py                 # everything (the install takes minutes)
-    python benchmarks/course_bench.py --skip-install  # startup and notebooks only
+    python benchmarks/course_bench.py
+
+The install's time and size: ``benchmarks/install_bench.py``.
 
 It prints figures; nothing here passes or fails. Run it on a quiet machine.
 """
@@ -23,27 +24,6 @@ from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.server import LiveServer, free_port, interrupt, own_group, stop_process
 from course.stages import ROOT, all_stages, db_cache, lessons
 from course.testing import copy_stage, execute_notebook
-
-
-def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
-def bench_install() -> None:
-    with tempfile.TemporaryDirectory(prefix="course-install-") as tmp:
-        venv = Path(tmp) / "venv"
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
-            cwd=ROOT,
-            check=True,
-        )
-        seconds = time.perf_counter() - start
-        print(
-            f"fresh install: {seconds:.0f} s, virtual environment {folder_size(venv) / 2**20:.0f} MiB"
-        )
 
 
 def first_200(args: list[str], url: str, timeout: float = 120) -> tuple[float, subprocess.Popen]:
@@ -113,14 +93,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--skip-install", action="store_true")
-    args = parser.parse_args()
+    parser.parse_args()
     print(
         f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores; "
         f"stages: {', '.join(s.name for s in all_stages())}"
     )
-    if not args.skip_install:
-        bench_install()
     tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
     try:
         bench_startup(tmp)

@@ -1,0 +1,149 @@
+"""Every notebook of the site, executed against a live server of its stage (the test suite's
+harness, ``course.testing``).
+
+The test suite's own runs are reused: when ``COURSE_EXECUTED_DIR`` names a folder (the suite sets
+it for its session), ``course.testing.run_stage_notebooks`` keeps each lesson notebook it executed
+there, normalised (:func:`keep`), and a build in that session loads those instead of running them
+again; the rest it executes itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..errors import CourseError
+from ..stages import ROOT, Stage, lessons
+from .normalize import Executed
+from .paths import stage_dir
+
+
+def _machine_paths(copy: Path | None, shown: str) -> dict[str, str]:
+    paths = {
+        str(ROOT) + os.sep: "",
+        str(ROOT): ".",
+        sys.prefix: ".venv",
+        tempfile.gettempdir(): "/tmp",
+    }
+    if copy is not None:
+        paths[str(copy)] = shown
+    return paths
+
+
+EXECUTED_ENV = "COURSE_EXECUTED_DIR"
+
+
+def keep(stage: Stage, copy: Path, executed: dict) -> None:
+    """Keep notebooks the test suite executed (``{name: notebook}``), normalised, for the site."""
+    import copy as copying
+
+    import nbformat
+
+    from .normalize import normalize
+
+    folder = os.environ.get(EXECUTED_ENV)
+    if not folder:
+        return
+    for name, nb in executed.items():
+        item = Executed(
+            f"{stage_dir(stage)}/{name[:-6]}",
+            copying.deepcopy(nb),
+            _machine_paths(copy, stage_dir(stage)),
+        )
+        target = Path(folder) / (item.page + ".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        nbformat.write(normalize(item), partial)
+        os.replace(partial, target)  # a build reading it finds the whole file or none
+
+
+def _kept(stage: Stage) -> tuple[list[Executed], list[str]]:
+    """The stage's notebooks the suite already executed, and the names of those still to run."""
+    import nbformat
+
+    folder = os.environ.get(EXECUTED_ENV)
+    found, missing = [], []
+    for path in stage.notebooks:
+        page = f"{stage_dir(stage)}/{path.stem}"
+        kept = Path(folder) / (page + ".ipynb") if folder else None
+        if kept is not None and kept.exists():
+            found.append(Executed(page, nbformat.read(kept, as_version=4)))
+        else:
+            missing.append(path.name)
+    return found, missing
+
+
+def execute_stage(stage: Stage, scratch: Path) -> list[Executed]:
+    from ..testing import run_stage_notebooks
+
+    reused, missing = _kept(stage)
+    if not missing:
+        return reused
+    started = time.perf_counter()
+    copy, executed, log = run_stage_notebooks(stage, scratch, names=missing)
+    if "Traceback" in log:
+        raise CourseError(
+            f"the server of {stage.name} raised while its notebook ran:\n{log[-2000:]}"
+        )
+    seconds = time.perf_counter() - started
+    return reused + [
+        Executed(
+            f"{stage_dir(stage)}/{name[:-6]}",
+            nb,
+            _machine_paths(copy.path, stage_dir(stage)),
+            seconds,
+        )
+        for name, nb in executed.items()
+    ]
+
+
+def execute_course_notebook(path: Path, scratch: Path) -> list[Executed]:
+    """A notebook of ``notebooks/``, run as tests/ runs it: in its folder, project/ notebooks on a
+    throwaway SQLite file, so no learner's database is touched."""
+    from ..notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+    from ..testing import execute_notebook
+
+    started = time.perf_counter()
+    env = {"DATABASE_URL": f"sqlite:///{(scratch / 'db.sqlite3').as_posix()}"}
+    # The kernel must start its own server, not one this process may know of.
+    env.update({SERVER_URL_ENV: "", SERVER_STAGE_ENV: ""})
+    nb = execute_notebook(path, cwd=path.parent, timeout=300, env=env)
+    return [
+        Executed(
+            f"notebooks/{path.stem}", nb, _machine_paths(None, ""), time.perf_counter() - started
+        )
+    ]
+
+
+def course_notebooks() -> list[Path]:
+    return sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def execute_all(scratch: Path, jobs: int) -> list[Executed]:
+    """Every notebook of the site, executed; ``jobs`` at a time (each job a kernel and a server)."""
+    tasks = [(execute_stage, stage) for stage in lessons()]
+    tasks += [(execute_course_notebook, path) for path in course_notebooks()]
+    results: list[Executed] = []
+
+    def run(task):
+        func, arg = task
+        try:
+            return func(arg, Path(tempfile.mkdtemp(prefix="site-", dir=scratch)))
+        except RuntimeError as error:
+            # On a busy machine a kernel can lose the race for the ports it was handed, and die
+            # before it answers; one more try, in a new folder, with new ports.
+            if "Kernel died" not in str(error):
+                raise
+            print(f"  a kernel died while starting ({arg}): trying once more", flush=True)
+            return func(arg, Path(tempfile.mkdtemp(prefix="site-", dir=scratch)))
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for items in pool.map(run, tasks):
+            for item in items:
+                print(f"  executed {item.page}.ipynb ({item.seconds:.0f} s)", flush=True)
+            results.extend(items)
+    return results

@@ -1,0 +1,229 @@
+"""The site's pages, written as Markdown and notebooks into ``build/site/src``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from .. import diff as diffs
+from ..stages import PROJECT, ROOT, Stage, lessons, previous
+from .normalize import Executed
+from .paths import EXERCISES, LANGUAGES, fence, rewrite_links, stage_dir
+
+
+# Pages
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _demote(text: str, levels: int) -> str:
+    """Headings ``levels`` deeper, outside fenced code."""
+    out, in_fence = [], False
+    for line in text.splitlines():
+        if re.match(r"\s*(```|~~~)", line):
+            in_fence = not in_fence
+        if not in_fence and re.match(r"#{1,6} ", line):
+            line = "#" * levels + line
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def exercise_folders(stage: Stage) -> list[Path]:
+    folder = EXERCISES / stage.name
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and re.match(r"\d+_", p.name) and (p / "README.md").exists()
+    ]
+    return sorted(found, key=lambda p: int(p.name.split("_", 1)[0]))
+
+
+def lesson_box(stage: Stage, notebooks: list[str]) -> str:
+    number = f"{stage.number:02d}" if stage.number is not None else stage.name
+    folder = stage_dir(stage)
+    lines = [
+        ":::{admonition} Open this lesson on your machine",
+        ":class: tip course-open-lesson",
+        "",
+        "From the root of your copy of the course, after the set-up of the [home page](/index.md):",
+        "",
+        fence(f"python -m course lab {number}"),
+        f"It migrates a database for this stage, starts its live server and opens "
+        f"`{notebooks[0] if notebooks else 'lesson.ipynb'}` in JupyterLab.",
+        "",
+        f"- The stage folder: [`{folder}/`](/{folder}/files.md), every file of it",
+    ]
+    if exercise_folders(stage):
+        lines.append(f"- Its exercises: [`exercises/{stage.name}/`](/{folder}/exercises.md)")
+    lines += [":::", ""]
+    return "\n".join(lines)
+
+
+def stage_index(stage: Stage, notebooks: list[str]) -> str:
+    folder = stage_dir(stage)
+    text = rewrite_links((stage.path / "README.md").read_text(encoding="utf-8"), folder)
+    title, _, rest = text.partition("\n")
+    toc = [f"Notebook: {name} <{name[:-6]}>" for name in notebooks] + ["diff", "files"]
+    if exercise_folders(stage):
+        toc.append("exercises")
+    return (
+        f"{title}\n\n{lesson_box(stage, notebooks)}\n{rest}\n"
+        "```{toctree}\n:maxdepth: 1\n:caption: This lesson\n\n" + "\n".join(toc) + "\n```\n"
+    )
+
+
+def _split_by_file(lines: list[str]) -> list[tuple[str, list[str]]]:
+    chunks: list[tuple[str, list[str]]] = []
+    for index, line in enumerate(lines):
+        nxt = lines[index + 1] if index + 1 < len(lines) else ""
+        if line.startswith("--- ") and nxt.startswith("+++ "):
+            old, new = line[4:].strip(), nxt[4:].strip()
+            name = (new if new != "/dev/null" else old).split("/", 1)[-1]
+            chunks.append((name, []))
+        if chunks:
+            chunks[-1][1].append(line)
+    return chunks
+
+
+def diff_page(stage: Stage) -> str:
+    before = previous(stage)
+    if before is None:
+        base, label = diffs.startproject_baseline(), "startproject"
+        intro = (
+            "Lesson 01 has no stage before it: this is what it adds to what `django-admin "
+            "startproject config .` and `python manage.py startapp articles` generate."
+        )
+        command = ""
+    else:
+        base, label = before.path, before.name
+        intro = f"What this stage changed against [`{stage_dir(before)}`](/{stage_dir(before)}/index.md)."
+        command = fence(f"python -m course diff {before.number:02d} {stage.number:02d}")
+    changes = diffs.changes(base, stage.path)
+    parts = [f"# What {stage.title.split(':')[0]} changed\n", intro + "\n"]
+    if command:
+        parts.append("The same on your machine:\n\n" + command)
+    parts.append(fence(diffs.stat(changes), "text"))
+    lines = list(diffs.unified(base, stage.path, label_a=label, label_b=stage.name))
+    # The code first; the README, which describes it, last.
+    for name, chunk in sorted(_split_by_file(lines), key=lambda c: c[0] == "README.md"):
+        parts.append(f"## `{name}`\n\n" + fence("".join(chunk), "diff"))
+    return "\n".join(parts)
+
+
+def files_page(stage: Stage) -> str:
+    folder = stage_dir(stage)
+    parts = [
+        f"# The files of `{folder}/`\n",
+        f"Every file of the stage folder, as the course ships it (notebooks: see "
+        f"[the lesson page](/{folder}/index.md)). `python -m course lab "
+        f"{stage.number:02d}` runs it on your machine.\n",
+    ]
+    for rel, path in diffs.files(stage.path).items():
+        try:
+            body = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        parts.append(
+            f"## `{rel}`\n\n" + fence(body or "(empty)", LANGUAGES.get(path.suffix, "text"))
+        )
+    return "\n".join(parts)
+
+
+def exercises_page(stage: Stage) -> str:
+    parts = [
+        f"# Exercises: {stage.title}\n",
+        f"Each exercise is done in your own copy of the stage, and checked against a live server "
+        f"of it with `python -m course check {stage.number:02d} K`. Solutions are not on this site.\n",
+    ]
+    for folder in exercise_folders(stage):
+        base = f"exercises/{stage.name}/{folder.name}"
+        parts.append(
+            _demote(rewrite_links((folder / "README.md").read_text(encoding="utf-8"), base), 1)
+        )
+        hints = folder / "hints.md"
+        if hints.exists():
+            text = rewrite_links(hints.read_text(encoding="utf-8"), base)
+            # Hints are headed "## Hint N": under "### Hints" they become "####".
+            parts.append("### Hints\n\n" + _demote(text, max(0, 4 - _top_level(text))))
+    return "\n".join(parts)
+
+
+def _top_level(text: str) -> int:
+    """The level of the biggest heading outside fenced code (4 when there is none)."""
+    levels, in_fence = [], False
+    for line in text.splitlines():
+        if re.match(r"\s*(```|~~~)", line):
+            in_fence = not in_fence
+        match = None if in_fence else re.match(r"(#{1,6}) ", line)
+        if match:
+            levels.append(len(match.group(1)))
+    return min(levels) if levels else 4
+
+
+def write_sources(src: Path, executed: list[Executed]) -> None:
+    import nbformat
+
+    if src.exists():
+        shutil.rmtree(src)
+    src.mkdir(parents=True)
+    by_page = {item.page: item for item in executed}
+
+    def write_notebook(item: Executed, base: str):
+        nb = item.notebook  # normalised once, by the build, while its temporary paths were known
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = rewrite_links(cell.source, base)
+        target = src / (item.page + ".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+
+    toc = []
+    for stage in lessons():
+        folder = stage_dir(stage)
+        pages = sorted(p for p in by_page if p.startswith(folder + "/"))
+        names = [p.split("/")[-1] + ".ipynb" for p in pages]
+        for page in pages:
+            write_notebook(by_page[page], folder)
+        _write(src / folder / "index.md", stage_index(stage, names))
+        _write(src / folder / "diff.md", diff_page(stage))
+        _write(src / folder / "files.md", files_page(stage))
+        if exercise_folders(stage):
+            _write(src / folder / "exercises.md", exercises_page(stage))
+        toc.append(f"{folder}/index")
+
+    if (PROJECT / "README.md").exists():
+        _write(
+            src / "project" / "index.md",
+            rewrite_links((PROJECT / "README.md").read_text(encoding="utf-8"), "project"),
+        )
+        toc.append("project/index")
+
+    nb_pages = [item for item in executed if item.page.startswith("notebooks/")]
+    for item in nb_pages:
+        write_notebook(item, "notebooks")
+    _write(
+        src / "notebooks" / "index.md",
+        "# Course notebooks\n\nNotebooks about the course as a whole and about `project/`, the "
+        "finished API, executed against live servers when this site was built.\n\n"
+        "```{toctree}\n:maxdepth: 1\n\n"
+        + "\n".join(sorted(i.page.split("/")[-1] for i in nb_pages))
+        + "\n```\n",
+    )
+    toc.append("notebooks/index")
+
+    for name in ("GLOSSARY.md", "CONTRIBUTING.md"):
+        if (ROOT / name).exists():
+            _write(src / name.lower(), rewrite_links((ROOT / name).read_text(encoding="utf-8"), ""))
+            toc.append(name[:-3].lower())
+
+    home = rewrite_links((ROOT / "README.md").read_text(encoding="utf-8"), "")
+    _write(
+        src / "index.md",
+        home + "\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(toc) + "\n```\n",
+    )
