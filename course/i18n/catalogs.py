@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from ..stages import ROOT
+from ..stages import ROOT, is_translation
 from . import segments
 
 LOCALE = ROOT / "locale"
@@ -30,18 +30,6 @@ DOCUMENTS = (
     # The course's own words on the site's pages: each ``t("...")`` of the module is an entry.
     "course/site/pages.py",
 )
-
-
-def is_translation(path: Path) -> bool:
-    """A generated translation (``lesson.ko.ipynb``, ``README.ko.md``), not a source document."""
-    parts = path.name.split(".")
-    return len(parts) >= 3 and parts[-2] in _other_languages()
-
-
-def _other_languages() -> tuple[str, ...]:
-    from . import LANGUAGES, SOURCE_LANGUAGE
-
-    return tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 
 
 def documents() -> list[Path]:
