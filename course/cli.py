@@ -23,6 +23,8 @@ from . import solved
 from .errors import CourseError
 from .exercises import commands as exercise_commands
 from .grading import commands as grading_commands
+from .i18n import LANGUAGES, SOURCE_LANGUAGE, render
+from .i18n import choice as language
 from .notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from .server import HOST, LiveServer, port_busy, stop_process, syntax_error
 from .stages import ROOT, all_stages, delete_db, dev_env, ensure_env_file, prepare, resolve
@@ -92,6 +94,32 @@ def lab_notebooks(stage) -> tuple[list[Path], Path | None]:
     return [], None
 
 
+def translated_notebooks(notebooks: list[Path], lang: str) -> list[Path]:
+    """The notebooks in ``lang``, made from the English and its catalog beside each (``lesson.ko.ipynb``,
+    git-ignored) when there is none yet; one there already is the learner's, and is kept."""
+    if lang == SOURCE_LANGUAGE:
+        return notebooks
+    found = []
+    for notebook in notebooks:
+        target = render.localized_name(notebook, lang)
+        if target.exists():
+            print(f"Opening your {target.name} (delete it for a fresh one).", flush=True)
+        else:
+            render.write(shipped_document(notebook), lang, target)
+            print(f"Made {target.name} from {notebook.name} and its {lang} catalog.", flush=True)
+        found.append(target)
+    return found
+
+
+def shipped_document(path: Path) -> Path:
+    """The course's own notebook a copy of a stage's came from (``work/03_serializers/lesson.ipynb``
+    -> ``lessons/03_serializers/lesson.ipynb``), or ``path`` itself."""
+    try:
+        return resolve(path.parent.name).path / path.name
+    except CourseError:
+        return path
+
+
 def cmd_lab(args) -> int:
     if args.stage is None:
         print("Which stage? The stages:\n")
@@ -107,6 +135,7 @@ def cmd_lab(args) -> int:
     notebooks, jupyter_root = lab_notebooks(stage)
     if not notebooks:
         raise CourseError(f"{stage.name} has no notebook")
+    notebooks = translated_notebooks(notebooks, language.current())
     if args.port and port_busy(args.port):
         raise CourseError(
             f"port {args.port} is busy: stop what uses it, or choose another with --port"
@@ -419,7 +448,24 @@ def build_parser() -> argparse.ArgumentParser:
         sub
     )  # exercises, check, hint, solution, watch, progress, restart
     grading_commands.add_commands(sub)  # grade, submit
+
+    p = sub.add_parser("lang", help="the language the course speaks to you: en or ko (kept)")
+    p.add_argument("language", nargs="?", choices=LANGUAGES, help="none: say which it is now")
+    p.set_defaults(func=cmd_lang)
+    for name in ("lab", "exercises", "check", "hint", "watch", "solution"):
+        sub.choices[name].add_argument(
+            "--lang", choices=LANGUAGES, help="read it in this language (ko: 한국어); see `lang`"
+        )
     return parser
+
+
+def cmd_lang(args) -> int:
+    if args.language:
+        language.keep(args.language)
+        print(f"The course speaks {args.language} from now on (python -m course lang en: English).")
+    else:
+        print(language.current())
+    return 0
 
 
 def _interrupt(signum, frame):
@@ -444,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if passthrough:
         setattr(args, passthrough, [arg for arg in extra if arg != "--"])
+    if getattr(args, "lang", None):  # this command only; `lang ko` keeps a choice
+        os.environ[language.ENV] = args.lang
     if hasattr(signal, "SIGTERM") and os.name != "nt":
         # A terminal closed or `kill`: clean up as after Ctrl-C, so no server is left running.
         signal.signal(signal.SIGTERM, _interrupt)

@@ -49,6 +49,12 @@ def dev_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**DEV_ENV, **os.environ, "PYTHONIOENCODING": "utf-8", **(extra or {})}
 
 
+def is_translation(path: Path) -> bool:
+    """``lesson.ko.ipynb``, ``README.ko.md``: a translation made from the course's own file (git
+    ignores it), never one of the course's documents itself."""
+    return len(path.suffixes) > 1
+
+
 @dataclass(frozen=True)
 class Stage:
     name: str  # folder name: "01_http_uri", or "project"
@@ -79,7 +85,7 @@ class Stage:
     def notebooks(self) -> list[Path]:
         """All the stage's notebooks, in reading order: lesson.ipynb, then lesson_2_*.ipynb, ..."""
         first = [self.notebook] if self.notebook else []
-        return first + sorted(self.path.glob(MORE_NOTEBOOKS))
+        return first + sorted(p for p in self.path.glob(MORE_NOTEBOOKS) if not is_translation(p))
 
     @property
     def db(self) -> Path:

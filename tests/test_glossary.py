@@ -10,34 +10,15 @@ import re
 
 import pytest
 
-from course.stages import LESSONS, ROOT
-
-GLOSSARY = ROOT / "GLOSSARY.md"
-
-
-def glossary() -> list[dict[str, str]]:
-    rows = []
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) != 4 or cells[0] in ("English", "---"):
-            continue
-        english, korean, meaning, lesson = cells
-        rows.append(
-            {
-                "english": english.strip("`"),
-                "korean": korean,
-                "meaning": meaning,
-                "lesson": lesson.strip("`"),
-            }
-        )
-    return rows
+from course.glossary import glossary
+from course.stages import LESSONS, is_translation
 
 
 def lesson_text(folder: str) -> str:
     """The README and every notebook of a lesson, markdown emphasis and backticks removed."""
     path = LESSONS / folder
     parts = [(path / "README.md").read_text(encoding="utf-8")]
-    for notebook in sorted(path.glob("lesson*.ipynb")):
+    for notebook in sorted(p for p in path.glob("lesson*.ipynb") if not is_translation(p)):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         parts += ["".join(cell["source"]) for cell in cells]
     return re.sub(r"[*`]", "", "\n".join(parts))

@@ -40,7 +40,7 @@ class Exercise:
 
     @cached_property
     def readme(self) -> str:
-        return (self.path / "README.md").read_text(encoding="utf-8")
+        return _read(self.path / "README.md")
 
     @property
     def title(self) -> str:
@@ -59,7 +59,8 @@ class Exercise:
         path = self.path / "hints.md"
         if not path.exists():
             return []
-        parts = re.split(r"^## Hint \d+\s*$", path.read_text(encoding="utf-8"), flags=re.M)
+        # "## Hint 1", or the heading as a translation writes it ("## 힌트 1").
+        parts = re.split(r"^## \S+ \d+\s*$", _read(path), flags=re.M)
         return [part.strip() for part in parts[1:] if part.strip()]
 
     @property
@@ -163,3 +164,14 @@ def find(stage_name: str, number: str | int) -> Exercise:
         f"{stage.name} has no exercise {wanted}: try one of {numbers} "
         f"(python -m course exercises {short(stage)})"
     )
+
+
+def _read(path: Path) -> str:
+    """A statement or hints file in the learner's language (``course lang``): the English, or the
+    translation made from it and its catalog."""
+    from ..i18n import SOURCE_LANGUAGE, choice, render
+
+    lang = choice.current()
+    if lang == SOURCE_LANGUAGE:
+        return path.read_text(encoding="utf-8")
+    return render.markdown(path, lang)

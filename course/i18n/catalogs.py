@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from ..stages import ROOT
+from ..stages import ROOT, is_translation
 from . import segments
 
 LOCALE = ROOT / "locale"
@@ -27,19 +27,9 @@ DOCUMENTS = (
     "notebooks/*.ipynb",
     "exercises/*/*/README.md",
     "exercises/*/*/hints.md",
+    # The course's own words on the site's pages: each ``t("...")`` of the module is an entry.
+    "course/site/pages.py",
 )
-
-
-def is_translation(path: Path) -> bool:
-    """A generated translation (``lesson.ko.ipynb``, ``README.ko.md``), not a source document."""
-    parts = path.name.split(".")
-    return len(parts) >= 3 and parts[-2] in _other_languages()
-
-
-def _other_languages() -> tuple[str, ...]:
-    from . import LANGUAGES, SOURCE_LANGUAGE
-
-    return tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 
 
 def documents() -> list[Path]:
@@ -55,6 +45,8 @@ def catalog_path(document: Path, lang: str) -> Path:
 
 def source_messages(document: Path) -> list[str]:
     """The document's translatable paragraphs, each once, in reading order."""
+    if document.suffix == ".py":
+        return _module_messages(document)
     if document.suffix == ".ipynb":
         cells = json.loads(document.read_text(encoding="utf-8"))["cells"]
         found: dict[str, None] = {}
@@ -64,6 +56,31 @@ def source_messages(document: Path) -> list[str]:
                     found.setdefault(message, None)
         return list(found)
     return segments.messages(document.read_text(encoding="utf-8"))
+
+
+def _module_messages(module: Path) -> list[str]:
+    """The strings a module hands to ``t(...)`` (its translatable words), each once, in order."""
+    import ast
+
+    found: dict[str, None] = {}
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "t"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.setdefault(node.args[0].value, None)
+    return list(found)
+
+
+def gettext(document: Path, lang: str):
+    """``t(message)``: the translation of one of ``document``'s messages (itself in English, or
+    when it has none yet)."""
+    found = translations(document, lang) if lang != "en" else {}
+    return lambda message: found.get(message) or message
 
 
 def load(document: Path, lang: str) -> polib.POFile | None:

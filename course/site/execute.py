@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import CourseError
-from ..stages import ROOT, Stage, lessons
+from ..stages import ROOT, Stage, is_translation, lessons
 from .normalize import Executed
 from .paths import stage_dir
 
@@ -120,7 +120,7 @@ def execute_course_notebook(path: Path, scratch: Path) -> list[Executed]:
 
 
 def course_notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").glob("*.ipynb"))
+    return sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if not is_translation(p))
 
 
 def execute_all(scratch: Path, jobs: int) -> list[Executed]:

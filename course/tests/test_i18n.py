@@ -32,7 +32,7 @@ def test_blocks_keep_code_comments_and_numbers_out():
         "# Title",
         "A paragraph\non two lines.",
         "- a list\n- of two items",
-        "| a | b |\n| --- | --- |",
+        "| a | b |",
     ]
 
 
@@ -64,3 +64,45 @@ def test_a_changed_paragraph_keeps_its_translation_as_fuzzy(tmp_path, monkeypatc
     entry = catalogs.load(doc, "ko").find("The server answers every request.")
     assert entry.previous_msgid == "The server answers a request."
     assert entry.msgstr == "번역: The server answers a request."
+
+
+def test_lab_lang_ko_opens_a_korean_notebook_and_keeps_the_learner_s(stage01):
+    """`course lab 01 --lang ko`: the Korean notebook, made from the English and its catalog, is the
+    one Jupyter opens; its code is the English one's. A second start keeps the learner's file."""
+    import json
+    import threading
+
+    from course.server import free_port, interrupt
+
+    from .test_cli import start_lab
+    from .test_lab_loop import poll
+
+    english = json.loads((stage01.path / "lesson.ipynb").read_text(encoding="utf-8"))
+    korean_path = stage01.path / "lesson.ko.ipynb"
+    for attempt in (1, 2):
+        proc = start_lab(stage01, free_port(), free_port(), "--lang", "ko")
+        lines: list[str] = []
+        threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+        try:
+            assert poll(lambda: any("lesson.ko.ipynb" in ln and "http" in ln for ln in lines)), (
+                "".join(lines)
+            )
+        finally:
+            interrupt(proc)
+            proc.communicate(timeout=60)
+        korean = json.loads(korean_path.read_text(encoding="utf-8"))
+        code = [c["source"] for c in korean["cells"] if c["cell_type"] == "code"]
+        assert code == [c["source"] for c in english["cells"] if c["cell_type"] == "code"]
+        prose = "".join(
+            "".join(c["source"]) for c in korean["cells"] if c["cell_type"] == "markdown"
+        )
+        assert "요청" in prose and "응답" in prose
+        if attempt == 1:
+            assert "Made lesson.ko.ipynb" in "".join(lines)
+            korean_path.write_text(
+                korean_path.read_text(encoding="utf-8").replace("요청", "요청!", 1),
+                encoding="utf-8",
+            )
+        else:
+            assert "Opening your lesson.ko.ipynb" in "".join(lines)
+            assert "요청!" in korean_path.read_text(encoding="utf-8")
