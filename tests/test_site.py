@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from course.site import FIXED_TOKEN
-from course.stages import ROOT, lessons
+from course.stages import ROOT, is_translation, lessons
 
 CHROMIUM = "/usr/bin/chromium"
 LESSON = "lessons/04_one_to_many"  # its notebook draws the ERD with Mermaid
@@ -91,18 +91,32 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-def test_every_page_of_the_course_is_there(html_dir):
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_page_of_the_course_is_there(html_dir, lang):
+    """English at the site's root, Korean under ko/ (issue 21): the same pages in both."""
+    root = html_dir if lang == "en" else html_dir / lang
     for stage in lessons():
-        folder = html_dir / stage.path.relative_to(ROOT)
+        folder = root / stage.path.relative_to(ROOT)
         for page in ("index", "lesson", "diff", "files"):
             assert (folder / f"{page}.html").exists(), f"{stage.name}: no {page}.html"
         text = re.sub(r"<[^>]+>", "", (folder / "index.html").read_text(encoding="utf-8"))
         assert f"python -m course lab {stage.number:02d}" in text, stage.name
     for notebook in (ROOT / "notebooks").glob("*.ipynb"):
-        assert (html_dir / "notebooks" / f"{notebook.stem}.html").exists(), notebook.name
+        if not is_translation(notebook):
+            assert (root / "notebooks" / f"{notebook.stem}.html").exists(), notebook.name
     for name in ("GLOSSARY.md", "CONTRIBUTING.md"):
         if (ROOT / name).exists():
-            assert (html_dir / f"{name[:-3].lower()}.html").exists(), name
+            assert (root / f"{name[:-3].lower()}.html").exists(), name
+
+
+def test_the_instructor_page_is_linked_from_home_and_from_no_lesson_page(html_dir):
+    """Issue 20: the instructors' notes are on the site, and no learner's page shows them."""
+    text = (html_dir / "instructors.html").read_text(encoding="utf-8")
+    assert "Live demo" in text and "Where learners stumble" in text
+    assert 'href="instructors.html"' in (html_dir / "index.html").read_text(encoding="utf-8")
+    for stage in lessons():
+        lesson = html_dir / stage.path.relative_to(ROOT) / "lesson.html"
+        assert "Where learners stumble" not in lesson.read_text(encoding="utf-8"), stage.name
 
 
 def test_every_internal_link_resolves(html_dir):
@@ -248,9 +262,27 @@ def test_notebook_outputs_and_mermaid_diagram_are_visible(page, base_url):
     assert "COMMENT" in diagram.text_content().upper()
 
 
-@pytest.mark.parametrize("term", ["serializer", "직렬화"])
-def test_search_finds_a_term(page, base_url, term):
-    page.goto(base_url + f"search.html?q={term}", wait_until="load")
+@pytest.mark.parametrize(
+    ("lang", "term"), [("en", "serializer"), ("en", "직렬화"), ("ko", "직렬화"), ("ko", "역직렬화")]
+)
+def test_search_finds_a_term(page, base_url, lang, term):
+    prefix = "" if lang == "en" else lang + "/"
+    page.goto(base_url + f"{prefix}search.html?q={term}", wait_until="load")
     results = page.locator("#search-results ul.search li")
     results.first.wait_for(state="visible")
     assert results.count() >= 1
+    if lang == "ko":  # the Korean pages, found by their Korean text
+        assert "/ko/" in results.first.locator("a").first.evaluate("a => a.href")
+
+
+def test_every_page_switches_to_the_same_page_in_the_other_language(page, base_url):
+    page.goto(base_url + LESSON + "/lesson.html", wait_until="load")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".course-lang-switch a", has_text="한국어").click()
+    page.wait_for_url(re.compile(r"/ko/" + LESSON + r"/lesson\.html$"))
+    assert page.locator("html").get_attribute("lang") == "ko"
+    main = page.locator("main").inner_text()
+    assert re.search("[가-힣]", main) and "python -m course" in main  # prose Korean, code as is
+    page.locator(".course-lang-switch a", has_text="English").click()
+    page.wait_for_url(re.compile(r"/" + LESSON + r"/lesson\.html$"))
+    assert "/ko/" not in page.url

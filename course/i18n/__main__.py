@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     for document in catalogs.documents():
         rel = document.relative_to(ROOT).as_posix()
         if args.action == "build":
+            if document.suffix == ".py":
+                continue  # a module's words are used where it runs (the site's pages)
             print(render.write(document, args.lang).relative_to(ROOT).as_posix())
             continue
         if args.action == "update":

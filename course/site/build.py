@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from ..errors import CourseError
+from ..i18n import LANGUAGES, SOURCE_LANGUAGE
 from ..stages import ROOT
 from .execute import execute_all
 from .normalize import Executed, normalize, unexpected_tracebacks
@@ -103,36 +104,18 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
         ]
     executed_at = time.perf_counter()
 
-    src, html = out / "src", out / "html"
-    write_sources(src, executed)
+    html = out / "html"
     static = out / "static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(MERMAID_JS, static / "mermaid.min.js")
     (static / "mermaid-version.json").write_text(
         json.dumps({"mermaid": _mermaid_version()}), encoding="utf-8"
     )
-
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-c",
-        str(HERE),
-        "-q",
-        "-j",
-        str(max(1, jobs)),
-        "-D",
-        f"html_static_path={static},{HERE / 'static'}",
-        str(src),
-        str(html),
-    ]
-    if strict:
-        cmd[5:5] = ["-W", "--keep-going"]
-    proc = subprocess.run(cmd, cwd=ROOT, text=True, encoding="utf-8", capture_output=True)
-    if proc.returncode != 0:
-        raise CourseError("Sphinx failed:\n" + (proc.stderr or proc.stdout).strip()[-6000:])
+    # English at the root, each other language under its code: every page links to its twins.
+    for lang in LANGUAGES:
+        src = out / "src" / lang
+        write_sources(src, executed, lang)
+        _sphinx(src, html if lang == SOURCE_LANGUAGE else html / lang, lang, static, jobs, strict)
     index = html / "index.html"
     done = time.perf_counter()
     print(
@@ -141,6 +124,18 @@ def build(out: Path = BUILD, jobs: int = 2, strict: bool = True, execute: bool =
         flush=True,
     )
     return index
+
+
+def _sphinx(src: Path, html: Path, lang: str, static: Path, jobs: int, strict: bool) -> None:
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(HERE), "-q"]
+    cmd += ["-W", "--keep-going"] if strict else []
+    cmd += ["-j", str(max(1, jobs)), "-D", f"language={lang}"]
+    cmd += ["-D", f"html_static_path={static},{HERE / 'static'}", str(src), str(html)]
+    proc = subprocess.run(cmd, cwd=ROOT, text=True, encoding="utf-8", capture_output=True)
+    if proc.returncode != 0:
+        raise CourseError(
+            f"Sphinx failed ({lang}):\n" + (proc.stderr or proc.stdout).strip()[-6000:]
+        )
 
 
 def _mermaid_version() -> str:

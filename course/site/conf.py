@@ -72,6 +72,15 @@ def _mermaid_script(app, pagename, templatename, context, doctree):
         app.add_js_file("course-mermaid.js", priority=901)
 
 
+def _language_switch(app, pagename, templatename, context, doctree):
+    """Every page links to the same page in the course's other languages (course.site.language)."""
+    from course.i18n import LANGUAGES
+    from course.site.language import switch
+
+    if "body" in context:
+        context["body"] = switch(pagename, app.config.language, LANGUAGES) + context["body"]
+
+
 def setup(app):
     from sphinxcontrib.mermaid import install_js
 
@@ -80,4 +89,5 @@ def setup(app):
             app.disconnect(listener.id)
     app.connect("doctree-read", _mermaid_fences)
     app.connect("html-page-context", _mermaid_script)
+    app.connect("html-page-context", _language_switch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .. import diff as diffs
 from ..stages import PROJECT, ROOT, Stage, lessons, previous
+from .language import current, read, t
+from .language import notebook as translated_notebook
 from .normalize import Executed
 from .paths import EXERCISES, LANGUAGES, fence, rewrite_links, stage_dir
 
@@ -48,33 +50,50 @@ def lesson_box(stage: Stage, notebooks: list[str]) -> str:
     number = f"{stage.number:02d}" if stage.number is not None else stage.name
     folder = stage_dir(stage)
     lines = [
-        ":::{admonition} Open this lesson on your machine",
+        ":::{admonition} " + t("Open this lesson on your machine"),
         ":class: tip course-open-lesson",
         "",
-        "From the root of your copy of the course, after the set-up of the [home page](/index.md):",
+        t(
+            "From the root of your copy of the course, after the set-up of the [home page](/index.md):"
+        ),
         "",
-        fence(f"python -m course lab {number}"),
-        f"It migrates a database for this stage, starts its live server and opens "
-        f"`{notebooks[0] if notebooks else 'lesson.ipynb'}` in JupyterLab.",
+        fence(
+            f"python -m course lab {number}"
+            + ("" if current.lang == "en" else f" --lang {current.lang}")
+        ),
+        t(
+            "It migrates a database for this stage, starts its live server and opens `{notebook}` in JupyterLab."
+        ).format(notebook=notebooks[0] if notebooks else "lesson.ipynb"),
         "",
-        f"- The stage folder: [`{folder}/`](/{folder}/files.md), every file of it",
+        t("- The stage folder: [`{folder}/`](/{folder}/files.md), every file of it").format(
+            folder=folder
+        ),
     ]
     if exercise_folders(stage):
-        lines.append(f"- Its exercises: [`exercises/{stage.name}/`](/{folder}/exercises.md)")
+        lines.append(
+            t("- Its exercises: [`exercises/{name}/`](/{folder}/exercises.md)").format(
+                name=stage.name, folder=folder
+            )
+        )
     lines += [":::", ""]
     return "\n".join(lines)
 
 
 def stage_index(stage: Stage, notebooks: list[str]) -> str:
     folder = stage_dir(stage)
-    text = rewrite_links((stage.path / "README.md").read_text(encoding="utf-8"), folder)
+    text = rewrite_links(read(stage.path / "README.md"), folder)
     title, _, rest = text.partition("\n")
-    toc = [f"Notebook: {name} <{name[:-6]}>" for name in notebooks] + ["diff", "files"]
+    toc = [t("Notebook: {name}").format(name=name) + f" <{name[:-6]}>" for name in notebooks]
+    toc += ["diff", "files"]
     if exercise_folders(stage):
         toc.append("exercises")
     return (
         f"{title}\n\n{lesson_box(stage, notebooks)}\n{rest}\n"
-        "```{toctree}\n:maxdepth: 1\n:caption: This lesson\n\n" + "\n".join(toc) + "\n```\n"
+        "```{toctree}\n:maxdepth: 1\n:caption: "
+        + t("This lesson")
+        + "\n\n"
+        + "\n".join(toc)
+        + "\n```\n"
     )
 
 
@@ -95,19 +114,24 @@ def diff_page(stage: Stage) -> str:
     before = previous(stage)
     if before is None:
         base, label = diffs.startproject_baseline(), "startproject"
-        intro = (
+        intro = t(
             "Lesson 01 has no stage before it: this is what it adds to what `django-admin "
             "startproject config .` and `python manage.py startapp articles` generate."
         )
         command = ""
     else:
         base, label = before.path, before.name
-        intro = f"What this stage changed against [`{stage_dir(before)}`](/{stage_dir(before)}/index.md)."
+        intro = t("What this stage changed against [`{folder}`](/{folder}/index.md).").format(
+            folder=stage_dir(before)
+        )
         command = fence(f"python -m course diff {before.number:02d} {stage.number:02d}")
     changes = diffs.changes(base, stage.path)
-    parts = [f"# What {stage.title.split(':')[0]} changed\n", intro + "\n"]
+    parts = [
+        t("# What lesson {number} changed").format(number=f"{stage.number:02d}") + "\n",
+        intro + "\n",
+    ]
     if command:
-        parts.append("The same on your machine:\n\n" + command)
+        parts.append(t("The same on your machine:") + "\n\n" + command)
     parts.append(fence(diffs.stat(changes), "text"))
     lines = list(diffs.unified(base, stage.path, label_a=label, label_b=stage.name))
     # The code first; the README, which describes it, last.
@@ -119,10 +143,13 @@ def diff_page(stage: Stage) -> str:
 def files_page(stage: Stage) -> str:
     folder = stage_dir(stage)
     parts = [
-        f"# The files of `{folder}/`\n",
-        f"Every file of the stage folder, as the course ships it (notebooks: see "
-        f"[the lesson page](/{folder}/index.md)). `python -m course lab "
-        f"{stage.number:02d}` runs it on your machine.\n",
+        t("# The files of `{folder}/`").format(folder=folder) + "\n",
+        t(
+            "Every file of the stage folder, as the course ships it (notebooks: see "
+            "[the lesson page](/{folder}/index.md)). `python -m course lab {number}` runs it on "
+            "your machine."
+        ).format(folder=folder, number=f"{stage.number:02d}")
+        + "\n",
     ]
     for rel, path in diffs.files(stage.path).items():
         try:
@@ -137,20 +164,22 @@ def files_page(stage: Stage) -> str:
 
 def exercises_page(stage: Stage) -> str:
     parts = [
-        f"# Exercises: {stage.title}\n",
-        f"Each exercise is done in your own copy of the stage, and checked against a live server "
-        f"of it with `python -m course check {stage.number:02d} K`. Solutions are not on this site.\n",
+        t("# Exercises: {title}").format(title=read(stage.path / "README.md").split("\n", 1)[0][2:])
+        + "\n",
+        t(
+            "Each exercise is done in your own copy of the stage, and checked against a live "
+            "server of it with `python -m course check {number} K`. Solutions are not on this site."
+        ).format(number=f"{stage.number:02d}")
+        + "\n",
     ]
     for folder in exercise_folders(stage):
         base = f"exercises/{stage.name}/{folder.name}"
-        parts.append(
-            _demote(rewrite_links((folder / "README.md").read_text(encoding="utf-8"), base), 1)
-        )
+        parts.append(_demote(rewrite_links(read(folder / "README.md"), base), 1))
         hints = folder / "hints.md"
         if hints.exists():
-            text = rewrite_links(hints.read_text(encoding="utf-8"), base)
+            text = rewrite_links(read(hints), base)
             # Hints are headed "## Hint N": under "### Hints" they become "####".
-            parts.append("### Hints\n\n" + _demote(text, max(0, 4 - _top_level(text))))
+            parts.append(t("### Hints") + "\n\n" + _demote(text, max(0, 4 - _top_level(text))))
     return "\n".join(parts)
 
 
@@ -166,8 +195,11 @@ def _top_level(text: str) -> int:
     return min(levels) if levels else 4
 
 
-def write_sources(src: Path, executed: list[Executed]) -> None:
+def write_sources(src: Path, executed: list[Executed], lang: str = "en") -> None:
+    """Every page's source, in ``lang``, into ``src``."""
     import nbformat
+
+    current.lang = lang
 
     if src.exists():
         shutil.rmtree(src)
@@ -175,7 +207,8 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
     by_page = {item.page: item for item in executed}
 
     def write_notebook(item: Executed, base: str):
-        nb = item.notebook  # normalised once, by the build, while its temporary paths were known
+        # Normalised once, by the build, while its temporary paths were known; prose in ``lang``.
+        nb = translated_notebook(item.notebook, item.page)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = rewrite_links(cell.source, base)
@@ -200,7 +233,7 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
     if (PROJECT / "README.md").exists():
         _write(
             src / "project" / "index.md",
-            rewrite_links((PROJECT / "README.md").read_text(encoding="utf-8"), "project"),
+            rewrite_links(read(PROJECT / "README.md"), "project"),
         )
         toc.append("project/index")
 
@@ -209,9 +242,13 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
         write_notebook(item, "notebooks")
     _write(
         src / "notebooks" / "index.md",
-        "# Course notebooks\n\nNotebooks about the course as a whole and about `project/`, the "
-        "finished API, executed against live servers when this site was built.\n\n"
-        "```{toctree}\n:maxdepth: 1\n\n"
+        t("# Course notebooks")
+        + "\n\n"
+        + t(
+            "Notebooks about the course as a whole and about `project/`, the finished API, "
+            "executed against live servers when this site was built."
+        )
+        + "\n\n```{toctree}\n:maxdepth: 1\n\n"
         + "\n".join(sorted(i.page.split("/")[-1] for i in nb_pages))
         + "\n```\n",
     )
@@ -219,10 +256,15 @@ def write_sources(src: Path, executed: list[Executed]) -> None:
 
     for name in ("GLOSSARY.md", "CONTRIBUTING.md"):
         if (ROOT / name).exists():
-            _write(src / name.lower(), rewrite_links((ROOT / name).read_text(encoding="utf-8"), ""))
+            _write(src / name.lower(), rewrite_links(read(ROOT / name), ""))
             toc.append(name[:-3].lower())
 
-    home = rewrite_links((ROOT / "README.md").read_text(encoding="utf-8"), "")
+    if lang == "en":  # the instructors' notes: English, and on no learner's page (issue 20)
+        from ..instructor_notes import page as instructor_page
+
+        _write(src / "instructors.md", rewrite_links(instructor_page(), ""))
+        toc.append("instructors")
+    home = rewrite_links(read(ROOT / "README.md"), "")
     _write(
         src / "index.md",
         home + "\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(toc) + "\n```\n",
