@@ -8,6 +8,7 @@ notebook is executed once and shown in both languages: only its markdown cells c
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from pathlib import Path
 
@@ -42,7 +43,27 @@ def read(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if current.lang == SOURCE_LANGUAGE:
         return text
-    return segments.translate(text, _lookup(path.resolve(), current.lang))
+    return _same_page_anchors(text, segments.translate(text, _lookup(path.resolve(), current.lang)))
+
+
+def _headings(text: str) -> list[str]:
+    return [
+        block.lstrip("#").strip()
+        for block, translatable in segments.blocks(text)
+        if translatable and re.match(r"#{1,6} ", block) and "\n" not in block
+    ]
+
+
+def _same_page_anchors(english: str, translated: str) -> str:
+    """A link to a heading of the same page (``[...](#the-course-as-a-website)``) follows the
+    heading into the translation, whose anchor is made from the translated words."""
+    from myst_parser.mdit_to_docutils.base import default_slugify
+
+    pairs = zip(_headings(english), _headings(translated), strict=False)
+    anchors = {default_slugify(en): default_slugify(tr) for en, tr in pairs}
+    return re.sub(
+        r"\]\(#([^)\s]+)\)", lambda m: f"](#{anchors.get(m.group(1), m.group(1))})", translated
+    )
 
 
 def notebook(executed_nb, page: str):
