@@ -93,7 +93,7 @@ def test_a_hidden_server_dies_with_a_killed_kernel(stage01):
             timeout=120,
         )
         assert error is None, error
-        assert "no server of 01_http_uri was running" in out and "stops with the kernel" in out
+        assert "no server of 01_http_uri answered" in out and "stops with the kernel" in out
         port = int(re.search(r"Using http://127\.0\.0\.1:(\d+):", out).group(1))
         assert port_busy(port)
         # No clean shutdown: SIGKILL, as when Jupyter is killed and its kernel goes with it.
