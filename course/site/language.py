@@ -17,6 +17,7 @@ from ..stages import ROOT
 
 PAGES = Path(__file__).resolve().parent / "pages.py"
 NAMES = {"en": "English", "ko": "한국어"}
+ENGLISH_ONLY = {"instructors"}  # the instructors' notes are not translated (issue 20's page)
 
 
 class _Current:
@@ -83,6 +84,8 @@ def notebook(executed_nb, page: str):
 def switch(pagename: str, lang: str, languages) -> str:
     """HTML links to the same page in the other languages, relative, so they work from disk too:
     English pages are at the root, a language's under ``<lang>/``."""
+    if pagename in ENGLISH_ONLY:
+        return ""
     depth = pagename.count("/")
     links = []
     for other in languages:

@@ -23,6 +23,7 @@ from course.server import free_port, interrupt, own_group, port_busy, wait_until
 from course.stages import resolve
 
 from .conftest import AS_ROOT, ROOT, course
+from .test_lab_loop import poll
 
 
 def in_work(work: Path, *args, timeout=600):
@@ -154,7 +155,7 @@ def test_lab_solved_serves_every_solution_and_leaves_the_learners_copy(tmp_path)
         interrupt(proc)
         out, _ = proc.communicate(timeout=60)
     assert str(work / "solved" / "03_serializers") in out
-    assert not port_busy(port)
+    assert poll(lambda: not port_busy(port)), "lab's server outlived it"
     assert (mine / "articles" / "serializers.py").read_text(encoding="utf-8") == before
 
 

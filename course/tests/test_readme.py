@@ -33,7 +33,7 @@ def test_first_screen_has_setup_start_and_test():
 def test_ci_runs_the_readme_setup_and_test_commands_verbatim():
     ci_lines = [line.strip() for line in CI.splitlines()]
     assert "python -m pip install -q -r requirements-dev.txt" in ci_lines
-    assert ci_lines[-1] == "python -m course test"
+    assert "python -m course test" in ci_lines  # then the other Pythons and consoles (.ci/run)
 
 
 def test_the_dev_requirements_include_the_learners():
