@@ -15,44 +15,11 @@ import io
 import json
 import os
 import sys
-import traceback
 import unittest
-from pathlib import Path
 
-RESULT = "COURSE-RESULT "
-ERROR = "COURSE-ERROR "
-
-
-def explain(exc: BaseException, root: Path | None = None) -> str:
-    """One line: where in the learner's files the problem is, and what it is."""
-    root = (root or Path.cwd()).resolve()
-    where = ""
-    if isinstance(exc, SyntaxError) and exc.filename:
-        where = _relative(exc.filename, root, exc.lineno)
-        return f"{where}: SyntaxError: {exc.msg}" if where else f"SyntaxError: {exc.msg}"
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        where = _relative(frame.filename, root, frame.lineno)
-        if where:
-            break
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    return f"{where}: {text}" if where else text
-
-
-def _relative(filename: str, root: Path, lineno) -> str:
-    try:
-        rel = Path(filename).resolve().relative_to(root)
-    except (ValueError, OSError):
-        return ""
-    return f"{rel.as_posix()}, line {lineno}"
-
-
-def _setup():
-    sys.path.insert(0, str(Path.cwd()))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+# One way to run inside a stage (course.in_stage): its markers, its one-line explanation, its set-up.
+from ..in_stage import ERROR, RESULT, explain  # noqa: F401 - checking.py reads them here
+from ..in_stage import setup_django as _setup
 
 
 def prepare() -> object:
