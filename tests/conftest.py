@@ -9,7 +9,7 @@ import requests
 
 from course.server import LiveServer
 from course.site.execute import EXECUTED_ENV
-from course.stages import all_stages, resolve
+from course.stages import all_stages, prepare, resolve
 from course.testing import copy_stage, sign_up
 
 
@@ -56,6 +56,21 @@ def pytest_collection_modifyitems(config, items):
         node_id = getattr(item, "_id", None)
         if mark and node_id is not None and "@" not in item.nodeid.rpartition("]")[2]:
             item._id = type(node_id).parse(f"{item.nodeid}@{mark.args[0]}")
+
+
+@pytest.fixture(scope="module")
+def project_server(tmp_path_factory):
+    """A live server of project/ on a fresh SQLite database, throttling off (the contract tests
+    send many requests from one address)."""
+    with pytest.MonkeyPatch.context() as patch:
+        db = tmp_path_factory.mktemp("project") / "db.sqlite3"
+        patch.setenv("DATABASE_URL", f"sqlite:///{db.as_posix()}")
+        patch.setenv("DJANGO_THROTTLE_ANON", "off")
+        patch.setenv("DJANGO_THROTTLE_USER", "off")
+        project = resolve("project")
+        prepare(project)
+        with LiveServer(project.path) as live:
+            yield live
 
 
 @pytest.fixture(scope="session")

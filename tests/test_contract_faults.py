@@ -13,8 +13,6 @@ import json
 import pytest
 import requests
 
-from course.server import LiveServer
-from course.stages import PROJECT, prepare, resolve
 from course.testing import sign_up
 
 pytestmark = pytest.mark.xdist_group('project')
@@ -56,17 +54,8 @@ HOSTILE = {
 
 
 @pytest.fixture(scope='module')
-def server(tmp_path_factory):
-    """A live server of project/ on a fresh SQLite database, throttling off: the sweep is many
-    requests from one address."""
-    with pytest.MonkeyPatch.context() as patch:
-        db = tmp_path_factory.mktemp('project') / 'db.sqlite3'
-        patch.setenv('DATABASE_URL', f'sqlite:///{db.as_posix()}')
-        patch.setenv('DJANGO_THROTTLE_ANON', 'off')
-        patch.setenv('DJANGO_THROTTLE_USER', 'off')
-        prepare(resolve('project'))
-        with LiveServer(PROJECT) as live:
-            yield live
+def server(project_server):
+    return project_server
 
 
 @pytest.fixture(scope='module')

@@ -6,8 +6,6 @@ import uuid
 import pytest
 import requests
 
-from course.server import LiveServer
-from course.stages import PROJECT, prepare, resolve
 from course.testing import sign_up
 
 
@@ -17,20 +15,8 @@ TIMEOUT = 30  # seconds, for every request
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, monkeypatch_module):
-    db = tmp_path_factory.mktemp("project") / "db.sqlite3"
-    monkeypatch_module.setenv("DATABASE_URL", f"sqlite:///{db.as_posix()}")
-    monkeypatch_module.setenv("DJANGO_THROTTLE_ANON", "off")
-    monkeypatch_module.setenv("DJANGO_THROTTLE_USER", "off")
-    prepare(resolve("project"))
-    with LiveServer(PROJECT) as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
+def server(project_server):
+    return project_server
 
 
 def test_article_list_is_paginated(server):

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..errors import CourseError
+from ..server import stop_process
 from ..stages import Stage, all_stages, resolve
 from ..exercises import workspace
 from ..exercises.catalog import Exercise, exercises_of, find
@@ -73,7 +74,7 @@ def check_contained(exercise: Exercise, folder: Path, limit: float = LIMIT) -> O
     try:
         out, err = proc.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
-        _stop_tree(proc)
+        stop_process(proc, timeout=2)  # with everything it started
         problem = f"the check took longer than {limit:g} s and was stopped (a loop? a wait?)"
         return outcome(exercise, [problem], time.perf_counter() - start)
     lines = [line for line in out.splitlines() if line.startswith(RESULT)]
@@ -84,22 +85,6 @@ def check_contained(exercise: Exercise, folder: Path, limit: float = LIMIT) -> O
         )
         return outcome(exercise, [problem], time.perf_counter() - start)
     return outcome(exercise, json.loads(lines[-1][len(RESULT) :]), time.perf_counter() - start)
-
-
-def _stop_tree(proc: subprocess.Popen) -> None:
-    import psutil
-
-    try:
-        family = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        family = []
-    proc.kill()
-    for child in family:
-        try:
-            child.kill()
-        except psutil.NoSuchProcess:
-            pass
-    proc.wait()
 
 
 def grade_folder(stage: Stage, folder: Path, limit: float = LIMIT, report=None) -> list[Outcome]:
