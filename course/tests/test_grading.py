@@ -199,3 +199,14 @@ def test_points_live_with_the_exercise_and_default_to_one(tmp_path):
     )
     assert (passed.points, passed.possible) == (3, 3)
     assert (failed.points, failed.possible) == (0, 3)
+
+
+def test_a_check_over_its_time_limit_is_stopped_with_everything_it_started():
+    import psutil
+
+    from course.grading.grade import check_contained
+
+    stage = resolve("01")
+    result = check_contained(exercises_of(stage)[0], stage.path, limit=0.5)
+    assert any("took longer than 0.5 s and was stopped" in p for p in result.problems), result
+    assert not [p for p in psutil.Process().children(recursive=True) if p.is_running()]
