@@ -8,15 +8,14 @@ folder with the standard library's ``http.server``: no build step, no extra pack
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
 
-import hashlib
-import json
-import tempfile
-
+from . import atomic
 from .errors import CourseError
 from .server import HOST, answers, port_busy
 from .stages import Stage
@@ -28,13 +27,14 @@ DEFAULT_API = "http://127.0.0.1:8000"
 
 def _lab_record(stage: Stage) -> Path:
     digest = hashlib.sha256(str(stage.path).encode()).hexdigest()[:12]  # one record per folder
-    return Path(tempfile.gettempdir()) / f"course-lab-{stage.name}-{digest}.json"
+    # In the user's private cache: a record another user planted would point the client elsewhere.
+    return atomic.cache_dir("lab") / f"{stage.name}-{digest}.json"
 
 
 def remember_api(stage: Stage, api: str) -> None:
     """``course lab`` notes the API it serves for ``stage``, for ``course client`` to find."""
     record = _lab_record(stage)
-    record.write_text(json.dumps({"path": str(stage.path), "api": api}), encoding="utf-8")
+    atomic.write_text(record, json.dumps({"path": str(stage.path), "api": api}))
 
 
 def running_api(stage: Stage) -> str | None:

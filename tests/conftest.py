@@ -43,12 +43,12 @@ def pytest_unconfigure(config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    # The site last, so that it finds the most notebooks the suite has executed already.
-    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site.py"))
-    """Make the groups count. xdist 3.8 tells its scheduler a test's group by appending
-    ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (it keeps a structured
+    """The site last; and make the groups count. xdist 3.8 tells its scheduler a test's group by
+    appending ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (it keeps a structured
     ``item._id``): the groups were ignored and every worker started its own server of a stage.
     So the suffix goes where pytest 9 reads it; a worker only (``loadgroup`` is set there)."""
+    # The site last, so that it finds the most notebooks the suite has executed already.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site.py"))
     if not getattr(config.option, "loadgroup", False):
         return
     for item in items:

@@ -21,6 +21,9 @@ from course.stages import ROOT, is_translation, lessons
 CHROMIUM = "/usr/bin/chromium"
 LESSON = "lessons/04_one_to_many"  # its notebook draws the ERD with Mermaid
 
+# One worker builds the site once for every test here (two builds would double the time and race).
+pytestmark = pytest.mark.xdist_group("site")
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):

@@ -28,7 +28,7 @@ from .paths import BUILD, HERE, MERMAID_JS, NPM_HINT
 def check_requirements() -> None:
     import importlib.util
 
-    for module in ("sphinx", "myst_nb", "sphinx_book_theme", "sphinxcontrib.mermaid"):
+    for module in ("sphinx", "myst_nb", "sphinx_book_theme", "sphinxcontrib.mermaid", "filelock"):
         try:
             found = importlib.util.find_spec(module)
         except ModuleNotFoundError:
@@ -37,17 +37,26 @@ def check_requirements() -> None:
             raise CourseError(
                 f"missing dependency {module!r}: run: python -m pip install -r requirements-dev.txt"
             )
-    if not MERMAID_JS.exists():
-        install_mermaid()
+    install_mermaid()
 
 
 def install_mermaid() -> None:
     """``npm ci --prefix course/site`` once, the first time a site is built: the Mermaid script at
     the version ``course/site/package-lock.json`` pins (from the npm registry, at install time
-    only). Without npm, one line that says what to install."""
-    import shutil
-    import subprocess
+    only). Without npm, one line that says what to install.
 
+    Two builds at once (two terminals, two test workers) take turns: ``npm ci`` empties
+    ``node_modules`` first, so a second one running alongside fails on the first one's files."""
+    from filelock import FileLock
+
+    if MERMAID_JS.exists():
+        return
+    with FileLock(HERE / ".npm-ci.lock"):
+        if not MERMAID_JS.exists():
+            run_npm_ci()
+
+
+def run_npm_ci() -> None:
     npm = shutil.which("npm")
     if npm is None:
         raise CourseError(

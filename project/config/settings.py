@@ -376,3 +376,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
+
+
+# Tests: Django's runner with a fast password hasher, for the test run only.
+
+TEST_RUNNER = "config.test_runner.TestRunner"
