@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import time
 
+from ..commands.guard import confirm
 from ..errors import CourseError
 from ..stages import ROOT, all_stages, resolve
 from . import workspace
@@ -161,20 +162,10 @@ def cmd_hint(args) -> int:
     return 0
 
 
-def _ask(question: str, refusal: str, yes: bool = False) -> bool:
-    """Ask on the terminal; with ``yes`` the answer is yes; with no terminal (a script, a pipe) the
-    command refuses in one line (``refusal``) instead of guessing."""
-    if yes:
-        return True
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CourseError(refusal)
-    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
-
-
 def cmd_solution(args) -> int:
     exercise = find(args.stage, args.number)
     if not args.apply:
-        if not _ask(
+        if not confirm(
             f"The reference solution of {exercise.label} ({exercise.title}). Reading it before "
             f"trying takes the exercise away: the hints come first (python -m course hint "
             f"{exercise.label}). Show it now?",
@@ -189,7 +180,7 @@ def cmd_solution(args) -> int:
         print(f"\nApply it to your copy: python -m course solution {exercise.label} --apply")
         return 0
     copy = workspace.work_copy(exercise.stage)
-    if not _ask(
+    if not confirm(
         f"Apply the reference solution of {exercise.label} to {_rel(copy.path)}/?",
         f"--apply changes {_rel(copy.path)}/: add --yes to confirm",
         args.yes,
@@ -236,7 +227,7 @@ def cmd_restart(args) -> int:
             print(f"You have no copy of {stage.name} yet: nothing to start over.")
             return 0
         files = workspace.files_to_restore(exercise)
-        if files and not _ask(
+        if files and not confirm(
             f"Put back as shipped: {', '.join(files)} (your versions are kept in "
             f"{_rel(workspace.WORK / 'backups')}/), and clear {exercise.label}'s progress?",
             f"restart {exercise.label} replaces {', '.join(files)} in your copy: add --yes to "
@@ -255,7 +246,7 @@ def cmd_restart(args) -> int:
             print(f"Your versions of those files: {_rel(backup)}/")
         return 0
     path = workspace.work_path(stage)
-    if path.exists() and not _ask(
+    if path.exists() and not confirm(
         f"Delete {_rel(path)}/ and your progress in {stage.name}?",
         f"restart deletes your copy {_rel(path)}/: add --yes to confirm",
         args.yes,

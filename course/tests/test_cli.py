@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from course import cli
+from course.commands import guard, suite
 from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
 from course.stages import lessons, resolve
 
@@ -53,9 +54,9 @@ def test_unknown_stage_is_one_line_and_exit_code_2(command):
 
 
 def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
-    real = cli.importlib.util.find_spec
+    real = guard.importlib.util.find_spec
     monkeypatch.setattr(
-        cli.importlib.util,
+        guard.importlib.util,
         "find_spec",
         lambda name, *a: None if name == "jupyterlab" else real(name, *a),
     )
@@ -67,9 +68,9 @@ def test_missing_dependency_is_one_line_and_exit_code_2(monkeypatch, capsys):
 
 def test_test_without_the_environment_is_one_line(monkeypatch, capsys):
     """Outside the virtual environment Django is missing: one line, not pytest's import errors."""
-    real = cli.importlib.util.find_spec
+    real = guard.importlib.util.find_spec
     monkeypatch.setattr(
-        cli.importlib.util,
+        guard.importlib.util,
         "find_spec",
         lambda name, *a: None if name == "django" else real(name, *a),
     )
@@ -403,7 +404,7 @@ def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
 
 
 def test_test_command_runs_in_parallel_unless_told_otherwise():
-    workers = cli.test_workers(["-k", "contract", "-p", "no:cacheprovider"])
+    workers = suite.test_workers(["-k", "contract", "-p", "no:cacheprovider"])
     assert workers[0] == "-n" and int(workers[1]) >= 1 and workers[2:] == ["--dist", "loadgroup"]
     for chosen in (
         ["-n", "0"],
@@ -412,4 +413,4 @@ def test_test_command_runs_in_parallel_unless_told_otherwise():
         ["-p", "no:xdist"],
         ["--collect-only"],
     ):
-        assert cli.test_workers(chosen) == [], chosen
+        assert suite.test_workers(chosen) == [], chosen

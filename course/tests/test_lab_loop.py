@@ -13,7 +13,7 @@ import time
 import psutil
 import requests
 
-from course.cli import lab_notebooks
+from course.commands.lab import lab_notebooks
 from course.server import LiveServer, free_port, interrupt
 from course.stages import ROOT, prepare, resolve
 
