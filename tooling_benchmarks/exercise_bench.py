@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from course.exercises import find  # noqa: E402
-from course.exercises import checking  # noqa: E402
-from course.exercises.checking import run_check  # noqa: E402
+from course.exercises.checking import Check, run_check  # noqa: E402
+from course.exercises.expectations import StopCheck  # noqa: E402
 from course.exercises.workbench import Workbench  # noqa: E402
 from course.exercises.workspace import IGNORE, apply_patch  # noqa: E402
 
@@ -41,14 +41,14 @@ def phases(exercise, folder: Path) -> dict[str, float]:
     server ready, the check's own requests/ORM/tests."""
     figures = {}
     start = time.perf_counter()
-    check = checking.Check(exercise, folder)
+    check = Check(exercise, folder)
     check.__enter__()
     figures["copy, compile, prepare (server starting meanwhile)"] = time.perf_counter() - start
     mark = time.perf_counter()
     try:
         try:
             exercise.module.check(check)
-        except checking.StopCheck:
+        except StopCheck:
             pass
     finally:
         figures["the check itself"] = time.perf_counter() - mark

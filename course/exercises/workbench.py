@@ -14,10 +14,9 @@ import threading
 from pathlib import Path
 
 from ..server import LiveServer
+from .check_copy import LEFT_OUT, SERVER_TIMEOUT, compile_all
 from .workspace import ANSWERS
 
-# What a check never copies from the learner's folder (see checking.Check.__enter__).
-LEFT_OUT = ("__pycache__", ".ipynb_checkpoints", "*.pyc", "*.log", "*.ipynb", "db.sqlite3*")
 # Files whose change needs the database prepared again.
 SCHEMA = ("*/migrations/*.py", "*/models.py", "*/fixtures/*.json", "config/settings.py")
 
@@ -70,8 +69,6 @@ class Workbench:
     def ready(self, check) -> None:
         """Bring the copy up to date for ``check`` (a ``checking.Check``): files, database,
         server (started in the background; ``check.server`` waits for it)."""
-        from .checking import _compile_all
-
         changed = self._sync(check.folder)
         if not changed and self.server is not None and self._snapshot.exists():
             # Only predictions changed (they are read from the learner's folder): the server
@@ -82,7 +79,7 @@ class Workbench:
             check._server = self.server
             check._starting = self._starting
             return
-        _compile_all(self.copy)
+        compile_all(self.copy)
         self.stop_server()
         schema = self._schema_digest()
         db = self.copy / "db.sqlite3"
@@ -95,7 +92,7 @@ class Workbench:
             self._schema = schema
         else:  # the last check's requests changed rows: back to the prepared data
             shutil.copyfile(self._snapshot, db)
-        self.server = LiveServer(self.copy, startup_timeout=check_timeout())
+        self.server = LiveServer(self.copy, startup_timeout=SERVER_TIMEOUT)
         check._server = self.server
         check._starting = self._starting = threading.Thread(target=check._start_server, daemon=True)
         self._starting.start()
@@ -113,9 +110,3 @@ class Workbench:
     def close(self) -> None:
         self.stop_server()
         shutil.rmtree(self.scratch, ignore_errors=True)
-
-
-def check_timeout() -> float:
-    from .checking import SERVER_TIMEOUT
-
-    return SERVER_TIMEOUT

@@ -17,8 +17,9 @@ import pytest
 
 from course.exercises import find
 from course.exercises.catalog import exercises_of
-from course.exercises.checking import run_check, run_stage_tests
+from course.exercises.checking import run_check
 from course.exercises.solve import solve_all
+from course.exercises.stage_tests import run_stage_tests
 from course.exercises.workspace import IGNORE, apply_patch
 from course.stages import all_stages, resolve, run_manage
 
