@@ -1,8 +1,8 @@
 """How long `python -m course check` takes on typical exercises (goal: 3 s or less, so `watch` feels
 live), and where the time goes.
 
-    python benchmarks/exercise_bench.py
-    python benchmarks/exercise_bench.py 03 4 --runs 5
+    python tooling_benchmarks/exercise_bench.py
+    python tooling_benchmarks/exercise_bench.py 03 4 --runs 5
 
 With no exercise: 03 4 (code, HTTP), 02 1 (predict), 03 1 (break, ORM). For each: a cold check
 phase by phase, a re-check inside `watch` after a save (the prepared copy and its server kept), and

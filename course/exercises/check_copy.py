@@ -114,7 +114,10 @@ class CheckCopy:
         if cached is not None and not cached.exists() and db.exists():
             atomic.copy_file(db, cached)  # a parallel check never reads half a file
 
-    def _run(self, what: str, *args: str, stdin: str | None = None, timeout: float = 120):
+    def _run(
+        self, what: str, *args: str, stdin: str | None = None, timeout: float = 120, started=None
+    ):
+        """A runner job in the copy; its result. ``started(proc)`` is told the process first."""
         proc = subprocess.Popen(
             [sys.executable, "-m", "course.exercises.runner", what, *args],
             cwd=self._copy,
@@ -125,6 +128,8 @@ class CheckCopy:
             text=True,
             encoding="utf-8",
         )
+        if started is not None:
+            started(proc)
         try:
             out, err = proc.communicate(stdin, timeout=timeout)
         except BaseException:  # a timeout, Ctrl-C: the runner goes, and is waited for

@@ -3,7 +3,7 @@ one.
 
 A check runs against a fresh copy of the learner's work folder (``check_copy``), with a live server
 started on first use and stopped after. What goes wrong is written in the learner's terms
-(``expectations``); once the check passes, the stage's own tests run too (``stage_tests``).
+(``expectations``); the stage's own tests run beside it and count once it passes (``stage_tests``).
 """
 
 from __future__ import annotations
@@ -45,11 +45,14 @@ class Check(CheckCopy, Expectations, StageTests):
         self.problems: list[str] = []
         self._session = None
         self._stage_tests: threading.Thread | None = None
+        self._stage_proc: subprocess.Popen | None = None
+        self._stage_stopping = False
         self._stage_summary: dict | None = None
         self._stage_error = ""
         self._tests_ran: set[str] = set()  # labels the check ran itself (run_tests)
 
     def __exit__(self, *exc) -> None:
+        self.stop_stage_tests()  # still running when the check stopped early (an error, Ctrl-C)
         if self._session is not None:
             self._session.close()
         super().__exit__(*exc)
@@ -152,14 +155,16 @@ def run_check(exercise: Exercise, folder: Path, bench=None) -> Result:
     check = Check(exercise, folder, bench)
     try:
         with check:
+            check.start_stage_tests()
             try:
                 exercise.module.check(check)
             except StopCheck:
                 pass
-            # Then the stage's own tests, once the check passes (a check that fails says so at
+            # The stage's own tests count once the check passes (a check that fails says so at
             # once, and names the mistake once), unless the check has just run them itself.
-            if not check.problems and not check.ran_stage_tests():
-                check.start_stage_tests()
+            if check.problems or check.ran_stage_tests():
+                check.stop_stage_tests()
+            else:
                 check.finish_stage_tests()
     except StopCheck:
         pass

@@ -51,13 +51,16 @@ class MissingMigration(Exception):
 
 def run_tests(labels: list[str], exclude: list[str]) -> object:
     _setup()
-    from django.test.runner import DiscoverRunner
+    from django.conf import settings
+    from django.test.utils import get_runner
 
+    # The stage's own runner (TEST_RUNNER: project/'s hashes passwords fast), as `manage.py test`.
+    StageRunner = get_runner(settings)
     excluded = set(exclude)
     failures: list[dict] = []
     counts = {"ran": 0}
 
-    class Runner(DiscoverRunner):
+    class Runner(StageRunner):
         def build_suite(self, *args, **kwargs):
             suite = super().build_suite(*args, **kwargs)
             kept = unittest.TestSuite()

@@ -27,7 +27,7 @@ class StageTests:
     def start_stage_tests(self) -> None:
         """Start the stage's own tests (``TESTS``, or all; ``CHANGES_TESTS`` left out) in the
         background, while the check sends its requests: a change that answers the exercise and
-        breaks the stage does not pass."""
+        breaks the stage does not pass, and a check waits for the slower of the two, not both."""
         exercise = self.exercise
         args = [arg for label in exercise.changes_tests for arg in ("--exclude", label)]
         args += exercise.test_modules or []
@@ -36,9 +36,14 @@ class StageTests:
         if passed is not None and passed.exists():
             return  # these tests passed on this very code before (a predict exercise, a re-check)
 
+        def started(proc):
+            self._stage_proc = proc
+            if self._stage_stopping:
+                proc.kill()
+
         def run():
             try:
-                self._stage_summary = self._run("tests", *args, timeout=300)
+                self._stage_summary = self._run("tests", *args, timeout=300, started=started)
                 if passed is not None and not self._stage_summary.get("failures"):
                     passed.touch()
             except BrokenCopy as error:
@@ -56,6 +61,16 @@ class StageTests:
             any(label == ran or label.startswith(ran + ".") for ran in self._tests_ran)
             for label in wanted
         )
+
+    def stop_stage_tests(self) -> None:
+        """The check found a mistake, or ran those tests itself: the background run goes."""
+        if self._stage_tests is None:
+            return
+        self._stage_stopping = True
+        if self._stage_proc is not None and self._stage_proc.poll() is None:
+            self._stage_proc.kill()
+        self._stage_tests.join()
+        self._stage_tests = None
 
     def finish_stage_tests(self) -> None:
         """Wait for the stage's tests; their failures become problems when the check found none
