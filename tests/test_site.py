@@ -45,7 +45,7 @@ def site(tmp_path_factory):
     assert Path(printed[-1]) == out / "html" / "index.html"
     built = [line for line in printed if line.startswith("Built in ")]
     assert built, proc.stdout
-    print("\n" + "\n".join(line for line in printed if "executed" in line or "Built" in line))
+    print("\n" + "\n".join(line for line in printed if ".ipynb: " in line or "Built" in line))
     return out
 
 

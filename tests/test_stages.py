@@ -48,6 +48,8 @@ def test_stage_has_a_notebook(name):
     assert resolve(name).notebook, f"{name} has no lesson.ipynb"
 
 
+# On the site's worker, before it: the site reuses what these execute (course.site.execute).
+@pytest.mark.xdist_group("site")
 @pytest.mark.parametrize(("name", "notebook"), NOTEBOOKS)
 def test_notebook_runs_against_live_server(name, notebook, tmp_path):
     """Execute one of the stage's notebooks, top to bottom, against a live server on a fresh database.

@@ -1,6 +1,6 @@
 """Figures for the course itself: time to the first 200, notebook run times.
 
-    python benchmarks/course_bench.py
+    python tooling_benchmarks/course_bench.py
 
 The install's time and size: ``benchmarks/install_bench.py``.
 

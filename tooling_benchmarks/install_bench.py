@@ -1,8 +1,8 @@
 """How long the README's install commands take, and how big an environment they make.
 
-    python benchmarks/install_bench.py                         # requirements.txt, then -dev
-    python benchmarks/install_bench.py requirements.txt        # the learner's install only
-    python benchmarks/install_bench.py --python ~/.pyenv/versions/3.10.13/bin/python
+    python tooling_benchmarks/install_bench.py                         # requirements.txt, then -dev
+    python tooling_benchmarks/install_bench.py requirements.txt        # the learner's install only
+    python tooling_benchmarks/install_bench.py --python ~/.pyenv/versions/3.10.13/bin/python
 
 Each requirements file is installed into a fresh virtual environment under the system's temporary
 folder (deleted afterwards) with the given interpreter, the way the README says, from pip's cache as

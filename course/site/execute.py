@@ -3,8 +3,9 @@ harness, ``course.testing``).
 
 The test suite's own runs are reused: when ``COURSE_EXECUTED_DIR`` names a folder (the suite sets
 it for its session), ``course.testing.run_stage_notebooks`` keeps each lesson notebook it executed
-there, normalised (:func:`keep`), and a build in that session loads those instead of running them
-again; the rest it executes itself.
+there, normalised (:func:`keep`; the tests of ``notebooks/`` call :func:`keep_course_notebook`),
+and a build in that session loads those instead of running them again; the rest it executes
+itself. The tests that execute notebooks share the site's xdist group, so they run first.
 """
 
 from __future__ import annotations
@@ -39,6 +40,18 @@ EXECUTED_ENV = "COURSE_EXECUTED_DIR"
 
 def keep(stage: Stage, copy: Path, executed: dict) -> None:
     """Keep notebooks the test suite executed (``{name: notebook}``), normalised, for the site."""
+    for name, nb in executed.items():
+        _keep(
+            Executed(f"{stage_dir(stage)}/{name[:-6]}", nb, _machine_paths(copy, stage_dir(stage)))
+        )
+
+
+def keep_course_notebook(path: Path, nb) -> None:
+    """Keep a notebook of ``notebooks/`` the test suite executed in its own kernel, for the site."""
+    _keep(Executed(f"notebooks/{path.stem}", nb, _machine_paths(None, "")))
+
+
+def _keep(item: Executed) -> None:
     import copy as copying
 
     import nbformat
@@ -48,30 +61,31 @@ def keep(stage: Stage, copy: Path, executed: dict) -> None:
     folder = os.environ.get(EXECUTED_ENV)
     if not folder:
         return
-    for name, nb in executed.items():
-        item = Executed(
-            f"{stage_dir(stage)}/{name[:-6]}",
-            copying.deepcopy(nb),
-            _machine_paths(copy, stage_dir(stage)),
-        )
-        target = Path(folder) / (item.page + ".ipynb")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-        nbformat.write(normalize(item), partial)
-        os.replace(partial, target)  # a build reading it finds the whole file or none
+    item = Executed(item.page, copying.deepcopy(item.notebook), item.machine_paths)
+    target = Path(folder) / (item.page + ".ipynb")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    nbformat.write(normalize(item), partial)
+    os.replace(partial, target)  # a build reading it finds the whole file or none
+
+
+def _kept_page(page: str):
+    """The notebook of ``page`` the suite kept, or None."""
+    import nbformat
+
+    folder = os.environ.get(EXECUTED_ENV)
+    kept = Path(folder) / (page + ".ipynb") if folder else None
+    return nbformat.read(kept, as_version=4) if kept is not None and kept.exists() else None
 
 
 def _kept(stage: Stage) -> tuple[list[Executed], list[str]]:
     """The stage's notebooks the suite already executed, and the names of those still to run."""
-    import nbformat
-
-    folder = os.environ.get(EXECUTED_ENV)
     found, missing = [], []
     for path in stage.notebooks:
         page = f"{stage_dir(stage)}/{path.stem}"
-        kept = Path(folder) / (page + ".ipynb") if folder else None
-        if kept is not None and kept.exists():
-            found.append(Executed(page, nbformat.read(kept, as_version=4)))
+        kept = _kept_page(page)
+        if kept is not None:
+            found.append(Executed(page, kept))
         else:
             missing.append(path.name)
     return found, missing
@@ -107,6 +121,9 @@ def execute_course_notebook(path: Path, scratch: Path) -> list[Executed]:
     from ..notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
     from ..testing import execute_notebook
 
+    kept = _kept_page(f"notebooks/{path.stem}")
+    if kept is not None:
+        return [Executed(f"notebooks/{path.stem}", kept)]
     started = time.perf_counter()
     env = {"DATABASE_URL": f"sqlite:///{(scratch / 'db.sqlite3').as_posix()}"}
     # The kernel must start its own server, not one this process may know of.
@@ -144,6 +161,7 @@ def execute_all(scratch: Path, jobs: int) -> list[Executed]:
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for items in pool.map(run, tasks):
             for item in items:
-                print(f"  executed {item.page}.ipynb ({item.seconds:.0f} s)", flush=True)
+                done = f"executed ({item.seconds:.0f} s)" if item.seconds else "kept from the tests"
+                print(f"  {item.page}.ipynb: {done}", flush=True)
             results.extend(items)
     return results
