@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 from .errors import CourseError
 from .http import RawConnection, format_exchange, send_raw, show
 from .kernel import find_stage_dir
-from .server import HOST, LiveServer, answers
+from .processes import HOST, answers
+from .server import LiveServer
 from .stages import DEV_ENV, Stage, prepare, resolve
 
 __all__ = [

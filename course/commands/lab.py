@@ -16,7 +16,8 @@ from ..exercises import commands as exercise_commands
 from ..i18n import SOURCE_LANGUAGE, render
 from ..i18n import choice as language
 from ..notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
-from ..server import LiveServer, port_busy, stop_process, syntax_error
+from ..processes import port_busy, stop_process, syntax_error
+from ..server import LiveServer
 from ..stages import ROOT, dev_env, ensure_env_file, prepare, resolve
 from .guard import require
 from .stages import cmd_list

@@ -11,7 +11,7 @@ from .. import client as clients
 from .. import forwarding, solved
 from ..errors import CourseError
 from ..exercises import commands as exercise_commands
-from ..server import HOST, port_busy
+from ..processes import HOST, port_busy
 from ..stages import dev_env, ensure_env_file, prepare, resolve
 from .guard import confirm, require
 

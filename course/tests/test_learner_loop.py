@@ -172,7 +172,8 @@ def test_reset_acts_on_the_copy_and_says_so(work):
 
 def test_client_uses_the_api_lab_runs(work):
     from course.client import remember_api
-    from course.server import free_port, standard_library_server
+    from course.processes import free_port
+    from course.server import standard_library_server
     from course.stages import Stage
 
     run(work, "exercises", "06")

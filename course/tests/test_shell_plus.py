@@ -9,7 +9,7 @@ import pytest
 import requests
 from jupyter_client.manager import start_new_kernel
 
-from course.server import free_port, port_busy, stop_process
+from course.processes import free_port, port_busy, stop_process
 
 from course.testing import run_cell
 
