@@ -20,7 +20,8 @@ from course.exercises.catalog import exercises_of
 from course.exercises.checking import run_check
 from course.exercises.solve import solve_all
 from course.exercises.stage_tests import run_stage_tests
-from course.exercises.workspace import IGNORE, apply_patch
+from course.exercises.workspace import IGNORE
+from course.exercises.patching import apply_patch
 from course.stages import all_stages, resolve, run_manage
 
 from .conftest import ROOT, course
