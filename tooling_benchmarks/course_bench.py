@@ -20,7 +20,7 @@ from pathlib import Path
 
 import requests
 
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.processes import free_port, interrupt, own_group, stop_process
 from course.server import LiveServer
 from course.stages import ROOT, all_stages, db_cache, lessons

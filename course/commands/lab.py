@@ -15,7 +15,7 @@ from ..errors import CourseError
 from ..exercises.workspace import lab_stage
 from ..i18n import SOURCE_LANGUAGE, render
 from ..i18n import choice as language
-from ..notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
+from ..notebook_server import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from ..processes import port_busy, stop_process, syntax_error
 from ..server import LiveServer
 from ..stages import ROOT, dev_env, ensure_env_file, prepare, resolve

@@ -110,7 +110,7 @@ def test_the_django_kernel_follows_the_notebooks_folder(prepared01, tmp_path):
         try:
             out, error = run_cell(
                 client,
-                "from course.notebook import _stage\nprint(_stage.name if _stage else 'no stage')",
+                "from course.notebook_stage import _stage\nprint(_stage.name if _stage else 'no stage')",
             )
             assert error is None, error
             assert out.strip() == expected
