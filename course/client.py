@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from . import atomic
 from .errors import CourseError
-from .server import HOST, answers, port_busy
+from .processes import HOST, answers, port_busy
 from .stages import Stage
 
 CLIENT_DIR = "client"

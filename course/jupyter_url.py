@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from .server import answers
+from .processes import answers
 
 
 def notebook_url(info: dict, notebook: Path, classic: bool = False) -> str:

@@ -66,7 +66,7 @@ def load_ipython_extension(ipython) -> None:
     stage_dir = find_stage_dir(Path.cwd().resolve())
     if stage_dir is None:
         return  # not in a stage: a plain Python kernel
-    from .notebook import setup
+    from .notebook_stage import setup
 
     setup(str(stage_dir))
     from django_extensions.management.notebook_extension import (

@@ -122,7 +122,8 @@ def exercises(stage) -> list[dict]:
 
     from course.exercises.catalog import exercises_of
     from course.exercises.checking import run_check
-    from course.exercises.workspace import IGNORE, apply_patch
+    from course.exercises.workspace import IGNORE
+    from course.exercises.patching import apply_patch
 
     found = []
     for exercise in exercises_of(stage):

@@ -84,7 +84,7 @@ def run_stage_notebooks(
     notebook}, server log)``; a cell that raises raises ``CellExecutionError``. ``names`` runs only
     those notebooks of the stage (e.g. ``["lesson_2_auth.ipynb"]``).
     """
-    from .notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+    from .notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
     from .server import LiveServer
 
     copy = copy_stage(stage, parent)

@@ -5,7 +5,7 @@ notebook names, and in the "Django Shell-Plus" kernel that `shell_plus` leaves r
 import pytest
 
 from course.kernel import KERNEL_NAME
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.site.execute import keep_course_notebook
 from course.stages import ROOT
 from course.testing import execute_notebook

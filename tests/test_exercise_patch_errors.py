@@ -3,7 +3,7 @@
 import pytest
 
 from course.errors import CourseError
-from course.exercises.workspace import apply_patch
+from course.exercises.patching import apply_patch
 
 DELETES_GONE_TXT = """\
 --- a/gone.txt

@@ -16,7 +16,8 @@ import pytest
 from course.exercises import all_exercises
 from course.exercises.catalog import KINDS
 from course.exercises.checking import run_check
-from course.exercises.workspace import IGNORE, apply_patch
+from course.exercises.workspace import IGNORE
+from course.exercises.patching import apply_patch
 
 EXERCISES = all_exercises()
 IDS = [exercise.key for exercise in EXERCISES]

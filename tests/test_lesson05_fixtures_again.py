@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from course.server import LiveServer
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.stages import dev_env, resolve
 from course.testing import copy_stage, execute_notebook
 

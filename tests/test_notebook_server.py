@@ -16,8 +16,8 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from course.kernel import KERNEL_NAME, install_spec
-from course.notebook import PORT_ENV
-from course.server import answers, free_port, port_busy
+from course.notebook_server import PORT_ENV
+from course.processes import answers, free_port, port_busy
 from course.stages import dev_env, resolve
 from course.testing import copy_stage, execute_notebook, run_cell
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from course.notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.kernel import KERNEL_NAME
 from course.site.execute import keep_course_notebook
 from course.stages import PROJECT, ROOT, dev_env, run_manage

@@ -31,7 +31,8 @@ from course.exercises import find  # noqa: E402
 from course.exercises.checking import Check, run_check  # noqa: E402
 from course.exercises.expectations import StopCheck  # noqa: E402
 from course.exercises.workbench import Workbench  # noqa: E402
-from course.exercises.workspace import IGNORE, apply_patch  # noqa: E402
+from course.exercises.workspace import IGNORE  # noqa: E402
+from course.exercises.patching import apply_patch  # noqa: E402
 
 TYPICAL = [("03", "4"), ("02", "1"), ("03", "1")]
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from .. import client as clients
 from .. import forwarding, jupyter_url, solved
 from ..errors import CourseError
-from ..exercises import commands as exercise_commands
+from ..exercises.workspace import lab_stage
 from ..i18n import SOURCE_LANGUAGE, render
 from ..i18n import choice as language
-from ..notebook import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
-from ..server import LiveServer, port_busy, stop_process, syntax_error
+from ..notebook_server import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
+from ..processes import port_busy, stop_process, syntax_error
+from ..server import LiveServer
 from ..stages import ROOT, dev_env, ensure_env_file, prepare, resolve
 from .guard import require
 from .stages import cmd_list
@@ -74,7 +75,7 @@ def cmd_lab(args) -> int:
     if args.solved:
         stage = solved.solved_stage(stage)
     else:
-        stage = exercise_commands.lab_stage(stage, pristine=args.pristine)
+        stage = lab_stage(stage, pristine=args.pristine)
     forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     require("django", "django_extensions", "jupyterlab" if not args.notebook else "notebook")
     notebooks, jupyter_root = lab_notebooks(stage)

@@ -10,8 +10,8 @@ import threading
 from .. import client as clients
 from .. import forwarding, solved
 from ..errors import CourseError
-from ..exercises import commands as exercise_commands
-from ..server import HOST, port_busy
+from ..exercises.workspace import lab_stage
+from ..processes import HOST, port_busy
 from ..stages import dev_env, ensure_env_file, prepare, resolve
 from .guard import confirm, require
 
@@ -21,7 +21,7 @@ def cmd_serve(args) -> int:
     if args.solved:
         stage = solved.solved_stage(resolve(args.stage))
     else:
-        stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "serve")
+        stage = lab_stage(resolve(args.stage), args.pristine, "serve")
     forwarding.use_when_asked()  # a forwarded URL (Codespaces): its host and origin allowed
     if port_busy(args.port):
         raise CourseError(
@@ -61,7 +61,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_client(args) -> int:
-    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "client")
+    stage = lab_stage(resolve(args.stage), args.pristine, "client")
     folder = clients.client_dir(stage)
     if folder is None:
         raise CourseError(f"{stage.name} has no browser client (no client/index.html)")

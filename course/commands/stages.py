@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import diff as diffs
-from ..exercises import commands as exercise_commands
+from ..exercises.workspace import lab_stage
 from ..stages import all_stages, delete_db, prepare, resolve
 from .guard import confirm, require
 
@@ -26,7 +26,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_reset(args) -> int:
-    stage = exercise_commands.lab_stage(resolve(args.stage), args.pristine, "reset")
+    stage = lab_stage(resolve(args.stage), args.pristine, "reset")
     require("django")
     if not confirm(
         f"Delete {stage.db} and rebuild it?",

@@ -4,14 +4,19 @@
 API; ``python -m course exercises`` lists them. The modules:
 
 - ``catalog``: the exercises the course ships (``exercises/<stage>/<K>_<slug>/``);
-- ``workspace``: the learner's copies (``work/<stage>/``), ``work/progress.json``, patches;
+- ``workspace``: the learner's copies (``work/<stage>/``) and their answers files; which folder
+  ``lab`` and ``serve`` act on (``lab_stage``); ``progress``: ``work/progress.json``;
+- ``patching``: a solution.patch applied to a folder (``apply_patch``);
 - ``checking``: ``Check`` (the ``c`` of ``check(c)``) and ``run_check``; ``Check`` is made of
   ``check_copy`` (the prepared copy and its live server), ``expectations`` (what is wrong, in the
   learner's terms) and ``stage_tests`` (Django tests in the copy; ``run_stage_tests``);
 - ``runner``: what runs inside a copy (prepare it, its tests, a snippet of ORM code);
 - ``solve``: ``solve_all(stage, copy)``, every solution of a lesson applied in order to one copy;
 - ``workbench``: what ``watch`` keeps between checks (the prepared copy, its server);
-- ``commands``: the ``python -m course`` commands; ``dev``: maintainer helpers (make-patch).
+- ``commands``: the ``python -m course`` commands on the command line (``add_commands``); their
+  bodies: ``listing`` (exercises, progress), ``verdict`` (check), ``hints`` (hint, solution),
+  ``watch``, ``restart`` (also what starting over does);
+- ``dev``: maintainer helpers (make-patch).
 """
 
 from .catalog import Exercise, all_exercises, exercises_of, find

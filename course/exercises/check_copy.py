@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .. import atomic
 from ..errors import CourseError
-from ..server import LiveServer, syntax_error
+from ..processes import syntax_error
+from ..server import LiveServer
 from ..stages import Stage, _cached_db, dev_env
 from . import runner
 from .catalog import Exercise

@@ -22,6 +22,7 @@ from ..diff import unified
 from ..errors import CourseError
 from ..stages import ROOT
 from . import workspace
+from .patching import apply_patch
 from .catalog import Exercise, find
 
 
@@ -64,7 +65,7 @@ def try_exercise(exercise: Exercise) -> int:
         )
         for problem in before.problems:
             print(f"  - {problem}")
-        workspace.apply_patch(exercise.patch, folder)
+        apply_patch(exercise.patch, folder)
         after = run_check(exercise, folder)
         print(f"solved:    {'passes, good' if after.passed else 'FAILS'} ({after.seconds:.1f} s)")
         for problem in after.problems:

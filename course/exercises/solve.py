@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..stages import Stage
 from .catalog import Exercise, exercises_of
-from .workspace import apply_patch
+from .patching import apply_patch
 
 
 def solve_all(

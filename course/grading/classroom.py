@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..errors import CourseError
 from ..exercises.catalog import Exercise, exercises_of
-from ..exercises.workspace import IGNORE, apply_patch
+from ..exercises.workspace import IGNORE
+from ..exercises.patching import apply_patch
 from ..stages import all_stages
 from . import submit
 from .grade import LIMIT, Outcome, check_contained

@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..errors import CourseError
-from ..server import stop_process
+from ..processes import stop_process
 from ..stages import Stage, all_stages, resolve
 from ..exercises import workspace
 from ..exercises.catalog import Exercise, exercises_of, find

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from ..diff import files, unified
 from ..errors import CourseError
 from ..exercises import workspace
+from ..exercises.progress import load_progress
 from ..exercises.catalog import exercises_of
 from ..stages import ROOT, Stage, all_stages
 
@@ -86,7 +87,7 @@ def build(learner: str) -> dict:
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "course_commit": _commit(),
         "copies": copies,
-        "progress": workspace.load_progress(),
+        "progress": load_progress(),
     }
 
 

@@ -118,7 +118,7 @@ def execute_stage(stage: Stage, scratch: Path) -> list[Executed]:
 def execute_course_notebook(path: Path, scratch: Path) -> list[Executed]:
     """A notebook of ``notebooks/``, run as tests/ runs it: in its folder, project/ notebooks on a
     throwaway SQLite file, so no learner's database is touched."""
-    from ..notebook import SERVER_STAGE_ENV, SERVER_URL_ENV
+    from ..notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
     from ..testing import execute_notebook
 
     kept = _kept_page(f"notebooks/{path.stem}")

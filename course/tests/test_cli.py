@@ -10,7 +10,7 @@ import requests
 
 from course import cli
 from course.commands import guard, suite
-from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
+from course.processes import free_port, interrupt, own_group, port_busy, wait_until_answers
 from course.stages import lessons, resolve
 
 from .conftest import AS_ROOT, ROOT, course

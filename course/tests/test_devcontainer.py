@@ -13,7 +13,7 @@ from pathlib import Path
 
 import requests
 
-from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
+from course.processes import free_port, interrupt, own_group, port_busy, wait_until_answers
 
 from .conftest import ROOT
 

@@ -169,14 +169,14 @@ def test_watch_stops_on_ctrl_c_and_leaves_nothing_running(work, moment):
 
 
 def test_lab_opens_the_work_copy_only_when_there_is_one(monkeypatch, tmp_path, capsys):
-    from course.exercises import commands, workspace
+    from course.exercises import workspace
 
     monkeypatch.setattr(workspace, "WORK", tmp_path / "work")
     shipped = resolve("01")
-    assert commands.lab_stage(shipped) == shipped  # no copy yet: the shipped stage
+    assert workspace.lab_stage(shipped) == shipped  # no copy yet: the shipped stage
     copy = workspace.work_copy(shipped)
-    opened = commands.lab_stage(shipped)
+    opened = workspace.lab_stage(shipped)
     assert opened.path == copy.path and "--pristine" in capsys.readouterr().out
-    assert commands.lab_stage(shipped, pristine=True) == shipped
+    assert workspace.lab_stage(shipped, pristine=True) == shipped
     elsewhere = type(shipped)(shipped.name, tmp_path / "elsewhere")  # a folder named by its path
-    assert commands.lab_stage(elsewhere) == elsewhere
+    assert workspace.lab_stage(elsewhere) == elsewhere

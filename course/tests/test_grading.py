@@ -18,8 +18,8 @@ from xml.etree import ElementTree as ET
 import requests
 
 from course.exercises.catalog import exercises_of
-from course.exercises.workspace import apply_patch
-from course.server import free_port, interrupt, own_group, port_busy, wait_until_answers
+from course.exercises.patching import apply_patch
+from course.processes import free_port, interrupt, own_group, port_busy, wait_until_answers
 from course.stages import resolve
 
 from .conftest import AS_ROOT, ROOT, course

@@ -72,7 +72,7 @@ def test_lab_lang_ko_opens_a_korean_notebook_and_keeps_the_learner_s(stage01):
     import json
     import threading
 
-    from course.server import free_port, interrupt
+    from course.processes import free_port, interrupt
 
     from .test_cli import start_lab
     from .test_lab_loop import poll

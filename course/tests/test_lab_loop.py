@@ -14,7 +14,8 @@ import psutil
 import requests
 
 from course.commands.lab import lab_notebooks
-from course.server import LiveServer, free_port, interrupt
+from course.processes import free_port, interrupt
+from course.server import LiveServer
 from course.stages import ROOT, prepare, resolve
 
 from .conftest import course

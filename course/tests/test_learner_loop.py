@@ -20,7 +20,8 @@ from course.exercises.catalog import exercises_of
 from course.exercises.checking import run_check
 from course.exercises.solve import solve_all
 from course.exercises.stage_tests import run_stage_tests
-from course.exercises.workspace import IGNORE, apply_patch
+from course.exercises.workspace import IGNORE
+from course.exercises.patching import apply_patch
 from course.stages import all_stages, resolve, run_manage
 
 from .conftest import ROOT, course
@@ -172,7 +173,8 @@ def test_reset_acts_on_the_copy_and_says_so(work):
 
 def test_client_uses_the_api_lab_runs(work):
     from course.client import remember_api
-    from course.server import free_port, standard_library_server
+    from course.processes import free_port
+    from course.server import standard_library_server
     from course.stages import Stage
 
     run(work, "exercises", "06")

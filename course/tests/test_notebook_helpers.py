@@ -105,7 +105,7 @@ def test_setup_and_live_server_in_a_plain_interpreter(stage01):
     assert "so this notebook started one. It stops with the kernel." in proc.stdout  # says why
     name, count, unsafe, status, port = proc.stdout.splitlines()[-1].split()
     assert (name, count, unsafe, status) == ("01_http_uri", "4", "true", "200")
-    from course.server import port_busy
+    from course.processes import port_busy
 
     assert not port_busy(int(port)), "the notebook's server outlived its kernel"
 

@@ -9,7 +9,7 @@ import pytest
 import requests
 from jupyter_client.manager import start_new_kernel
 
-from course.server import free_port, port_busy, stop_process
+from course.processes import free_port, port_busy, stop_process
 
 from course.testing import run_cell
 
@@ -110,7 +110,7 @@ def test_the_django_kernel_follows_the_notebooks_folder(prepared01, tmp_path):
         try:
             out, error = run_cell(
                 client,
-                "from course.notebook import _stage\nprint(_stage.name if _stage else 'no stage')",
+                "from course.notebook_stage import _stage\nprint(_stage.name if _stage else 'no stage')",
             )
             assert error is None, error
             assert out.strip() == expected

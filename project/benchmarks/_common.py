@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 # The course's one copy of the process and port helpers (python -m course uses them too).
-from course.server import free_port, stop_process, wait_until_answers  # noqa: F401  (re-exported for the benchmarks)
+from course.processes import free_port, stop_process, wait_until_answers  # noqa: F401  (re-exported for the benchmarks)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
