@@ -16,6 +16,7 @@ import pytest
 from course.exercises import all_exercises
 from course.exercises.catalog import KINDS
 from course.exercises.checking import run_check
+from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.exercises.patching import apply_patch
 
@@ -29,17 +30,21 @@ def test_check_fails_untouched_then_the_solution_passes_and_keeps_the_stage_test
 ):
     copy = tmp_path / exercise.stage.name
     shutil.copytree(exercise.stage.path, copy, ignore=IGNORE)
+    # As `watch` checks: the first check prepares the copy, the second takes only what changed.
+    bench = Workbench(exercise.stage.name)
+    try:
+        untouched = run_check(exercise, copy, bench)
+        assert not untouched.passed, f"{exercise.key}: the check passes on an untouched copy"
+        assert not any(
+            "your copy does not run" in p or "the check stopped" in p for p in untouched.problems
+        ), untouched.problems  # it fails for the right reason
 
-    untouched = run_check(exercise, copy)
-    assert not untouched.passed, f"{exercise.key}: the check passes on an untouched copy"
-    assert not any(
-        "your copy does not run" in p or "the check stopped" in p for p in untouched.problems
-    ), untouched.problems  # it fails for the right reason
-
-    apply_patch(exercise.patch, copy)
-    # A check that passes has run the stage's own tests too (CHANGES_TESTS left out), and they
-    # passed: course/tests/test_learner_loop.py proves a broken stage test fails the check.
-    solved = run_check(exercise, copy)
+        apply_patch(exercise.patch, copy)
+        # A check that passes has run the stage's own tests too (CHANGES_TESTS left out), and
+        # they passed: course/tests/test_learner_loop.py proves a broken stage test fails it.
+        solved = run_check(exercise, copy, bench)
+    finally:
+        bench.close()
     assert solved.passed, f"{exercise.key}: the check fails after the solution: {solved.problems}"
 
 

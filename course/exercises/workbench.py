@@ -43,6 +43,7 @@ class Workbench:
         self._schema = ""
         self._snapshot = self.scratch / "prepared.sqlite3"
         self._starting: threading.Thread | None = None
+        self._exercise = ""  # the key of the exercise checked last
 
     def _sync(self, folder: Path) -> bool:
         """Make the scratch copy the same as ``folder`` by copying what changed since last time;
@@ -70,9 +71,12 @@ class Workbench:
         """Bring the copy up to date for ``check`` (a ``checking.Check``): files, database,
         server (started in the background; ``check.server`` waits for it)."""
         changed = self._sync(check.folder)
-        if not changed and self.server is not None and self._snapshot.exists():
+        same_exercise, self._exercise = self._exercise == check.exercise.key, check.exercise.key
+        if not changed and same_exercise and self.server is not None and self._snapshot.exists():
             # Only predictions changed (they are read from the learner's folder): the server
             # stays; the prepared rows come back between two requests (SQLite, no open connection).
+            # Another exercise gets a new server: what the last one kept in memory (a throttle's
+            # counts) is not its to see.
             partial = self.copy / "db.sqlite3.restoring"
             shutil.copyfile(self._snapshot, partial)
             os.replace(partial, self.copy / "db.sqlite3")

@@ -20,6 +20,7 @@ from course.exercises.catalog import exercises_of
 from course.exercises.checking import run_check
 from course.exercises.solve import solve_all
 from course.exercises.stage_tests import run_stage_tests
+from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.exercises.patching import apply_patch
 from course.stages import all_stages, resolve, run_manage
@@ -128,16 +129,20 @@ def test_every_solution_of_a_lesson_applies_in_order_and_every_check_still_passe
     copy = tmp_path / stage.name
     shutil.copytree(stage.path, copy, ignore=IGNORE)
     failed = {}
+    bench = Workbench(stage.name)  # as `watch` checks: one prepared copy for the whole lesson
 
     def check(exercise):
-        result = run_check(exercise, copy)
+        result = run_check(exercise, copy, bench)
         if not result.passed:
             failed[exercise.label] = result.problems
 
-    solved = solve_all(stage, copy, after_each=check)
-    assert failed == {}, failed
-    for exercise in solved:
-        check(exercise)
+    try:
+        solved = solve_all(stage, copy, after_each=check)
+        assert failed == {}, failed
+        for exercise in solved:
+            check(exercise)
+    finally:
+        bench.close()
     assert failed == {}, f"after every solution of {stage.name}: {failed}"
 
 
@@ -229,7 +234,6 @@ def test_every_command_writes_utf8_whatever_the_console(work, encoding, args):
 
 def test_watch_rechecks_on_the_kept_copy_without_preparing_it_again(tmp_path, monkeypatch):
     from course.exercises.checking import Check
-    from course.exercises.workbench import Workbench
 
     exercise = find("01", "3")
     copy = shipped_copy(exercise.stage, tmp_path)
