@@ -17,6 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .. import atomic
 from ..errors import CourseError
 from ..stages import ROOT, Stage, is_translation, lessons
 from .normalize import Executed
@@ -62,11 +63,8 @@ def _keep(item: Executed) -> None:
     if not folder:
         return
     item = Executed(item.page, copying.deepcopy(item.notebook), item.machine_paths)
-    target = Path(folder) / (item.page + ".ipynb")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    nbformat.write(normalize(item), partial)
-    os.replace(partial, target)  # a build reading it finds the whole file or none
+    # Whole or not at all: a build reading it never finds half a notebook.
+    atomic.write_text(Path(folder) / (item.page + ".ipynb"), nbformat.writes(normalize(item)))
 
 
 def _kept_page(page: str):
