@@ -10,10 +10,9 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 
-from articles.tests.base import APITestBase
+from articles.tests.base import PASSWORD, APITestBase
 
 User = get_user_model()
-PASSWORD = "Correct-Horse-42"
 NEW_PASSWORD = "New-Pass-7890"
 
 
@@ -159,12 +158,6 @@ class JWTUserGoneTests(AttackTestBase):
 class LookAlikeNameTests(AttackTestBase):
     """Kind 8: names that read like an existing one (Unicode TR39 skeletons) are refused."""
 
-    def sign_up(self, username):
-        return self.client.post(
-            reverse("rest_register"),
-            {"username": username, "password1": PASSWORD, "password2": PASSWORD},
-        )
-
     def test_every_look_alike_of_an_existing_name_is_refused(self):
         for name in [
             "\u0430\u04cf\u0456\u0441\u0435",  # all Cyrillic: а ӏ і с е
@@ -209,13 +202,7 @@ class CredentialsAreNotCachedTests(AttackTestBase):
         self.assertIn("no-store", response["Cache-Control"])
 
     def test_credential_answers_are_no_store(self):
-        self.assertNoStore(
-            self.client.post(
-                reverse("rest_register"),
-                {"username": "carol", "password1": PASSWORD, "password2": PASSWORD},
-            ),
-            status.HTTP_201_CREATED,
-        )
+        self.assertNoStore(self.sign_up("carol"), status.HTTP_201_CREATED)
         self.assertNoStore(
             self.client.post(
                 reverse("rest_login"), {"username": "alice", "password": "alice-pass-123"}

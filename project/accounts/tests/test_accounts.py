@@ -6,19 +6,12 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 
-from articles.tests.base import APITestBase
+from articles.tests.base import PASSWORD, APITestBase
 
 User = get_user_model()
-PASSWORD = "Correct-Horse-42"
 
 
 class SignUpTests(APITestBase):
-    def sign_up(self, username):
-        return self.client.post(
-            reverse("rest_register"),
-            {"username": username, "password1": PASSWORD, "password2": PASSWORD},
-        )
-
     def test_sign_up_answers_the_token_only(self):
         response = self.sign_up("carol")
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)

@@ -2,12 +2,14 @@
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APITestCase
 
 from articles.models import Article, Comment
 
 User = get_user_model()
+PASSWORD = "Correct-Horse-42"  # strong enough for every password validator
 
 
 class APITestBase(APITestCase):
@@ -27,6 +29,13 @@ class APITestBase(APITestCase):
     def setUp(self):
         # Throttle counters live in the cache: start every test with none.
         cache.clear()
+
+    def sign_up(self, username, password=PASSWORD):
+        """POST /accounts/registration/ (dj-rest-auth's register) as a new user; the response."""
+        return self.client.post(
+            reverse("rest_register"),
+            {"username": username, "password1": password, "password2": password},
+        )
 
     def sign_in(self, user):
         """Send `Authorization: Token <key>` for `user`, or nothing for None."""
