@@ -53,6 +53,7 @@ class LiveServer:
         echo: str | None = None,
         log_file: str | os.PathLike | None = None,
         probe: str = "/",
+        warm=None,
     ):
         self.stage_dir = Path(stage_dir).resolve()
         self.host = host
@@ -65,6 +66,8 @@ class LiveServer:
         self.log_path: Path | None = Path(log_file) if log_file else None
         self._keep_log = log_file is not None
         self.probe = probe  # the path asked until the server answers (a route: no 404 logged)
+        # A ``course.warm.WarmProcess`` already set up in the stage (watch's re-checks), or None.
+        self.warm = None if reload or echo is not None or die_with else warm
         self.process: subprocess.Popen | None = None
         self._sink = None
         self._pump: threading.Thread | None = None
@@ -104,14 +107,17 @@ class LiveServer:
             handle, name = tempfile.mkstemp(prefix="course-server-", suffix=".log")
             os.close(handle)
             self.log_path = Path(name)
-        self._sink = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
         lifeline = ["-m", "course.lifeline", str(self.die_with)] if self.die_with else []
         # --skip-checks: preparing the stage (migrate) has just run Django's system checks.
         options = [] if self.reload else ["--noreload"]
+        argv = ["manage.py", "runserver", f"{self.host}:{self.port}", *options, "--skip-checks"]
+        if self.warm is not None:
+            self.process = self.warm.run(argv, log=self.log_path)  # it writes the log itself
+            self._wait_until_up()
+            return self
+        self._sink = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, *lifeline, "manage.py", "runserver", f"{self.host}:{self.port}"]
-            + options
-            + ["--skip-checks"],
+            [sys.executable, *lifeline, *argv],
             cwd=self.stage_dir,
             env=env,
             stdout=subprocess.PIPE if self.echo is not None else self._sink,
@@ -154,14 +160,16 @@ class LiveServer:
     def stop(self) -> None:
         """Stop the server (and the autoreloader's child) and wait for it; safe to call twice."""
         stop_process(self.process)
+        if self.warm is not None:
+            self.warm.stop()  # its pipes, unused since its output went to the log
         if self._pump is not None:
             self._pump.join(timeout=2)
         if self._sink is not None and not self._sink.closed:
             self._sink.close()
+        if not self._keep_log and self.log_path is not None:
             self._final_log = self.log_text
-            if not self._keep_log and self.log_path is not None:
-                self.log_path.unlink(missing_ok=True)
-                self.log_path = None
+            self.log_path.unlink(missing_ok=True)
+            self.log_path = None
 
     def __enter__(self) -> LiveServer:
         return self.start()

@@ -39,6 +39,7 @@ def test_check_fails_untouched_then_the_solution_passes_and_keeps_the_stage_test
             "your copy does not run" in p or "the check stopped" in p for p in untouched.problems
         ), untouched.problems  # it fails for the right reason
 
+        bench.warm_up()  # as watch does while the learner edits
         apply_patch(exercise.patch, copy)
         # A check that passes has run the stage's own tests too (CHANGES_TESTS left out), and
         # they passed: course/tests/test_learner_loop.py proves a broken stage test fails it.

@@ -5,7 +5,8 @@ live), and where the time goes.
     python tooling_benchmarks/exercise_bench.py 03 4 --runs 5
 
 With no exercise: 03 4 (code, HTTP), 02 1 (predict), 03 1 (break, ORM). For each: a cold check
-phase by phase, a re-check inside `watch` after a save (the prepared copy and its server kept), and
+phase by phase, a re-check inside `watch` after a save that changes the code (the prepared copy
+kept, the next processes started while the learner edits), and
 the whole `python -m course check` command.
 
 It prints figures; nothing here passes or fails. Run it on a quiet machine: on a busy one every
@@ -98,9 +99,15 @@ def main() -> int:
             try:
                 run_check(exercise, folder, bench)  # the first check of a watch: cold
                 warm = []
-                for _ in range(args.runs):
+                for run in range(args.runs):
+                    bench.warm_up()  # as watch does while it waits for a save
+                    time.sleep(3)  # the learner edits
                     for path in exercise.edit or ["articles/views.py"]:
-                        (folder / path).touch()  # a save
+                        if not path.endswith(".py"):
+                            (folder / path).touch()  # a prediction saved as it was
+                            continue
+                        with open(folder / path, "a", encoding="utf-8") as file:
+                            file.write(f"\n# saved again ({run})\n")  # a save that changes it
                     start = time.perf_counter()
                     run_check(exercise, folder, bench)
                     warm.append(time.perf_counter() - start)

@@ -119,20 +119,27 @@ class CheckCopy:
         self, what: str, *args: str, stdin: str | None = None, timeout: float = 120, started=None
     ):
         """A runner job in the copy; its result. ``started(proc)`` is told the process first."""
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "course.exercises.runner", what, *args],
-            cwd=self._copy,
-            env=dev_env({"PYTHONUNBUFFERED": "1"}),
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
+        argv = ["-m", "course.exercises.runner", what, *args]
+        warm = self._bench.take_warm() if self._bench is not None else None
+        if warm is not None:  # watch: a process set up while the learner edited
+            proc = warm.run(argv, stdin=stdin)
+        else:
+            proc = subprocess.Popen(
+                [sys.executable, *argv],
+                cwd=self._copy,
+                env=dev_env({"PYTHONUNBUFFERED": "1"}),
+                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
         if started is not None:
             started(proc)
         try:
-            out, err = proc.communicate(stdin, timeout=timeout)
+            given = stdin.encode("utf-8") if stdin is not None and warm is None else None
+            out, err = (
+                part.decode("utf-8", errors="replace")
+                for part in proc.communicate(given, timeout=timeout)
+            )
         except BaseException:  # a timeout, Ctrl-C: the runner goes, and is waited for
             proc.kill()
             proc.wait()

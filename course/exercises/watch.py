@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from ..errors import CourseError
 from ..stages import resolve
@@ -34,6 +35,7 @@ def cmd_watch(args) -> int:
     bench = Workbench(stage.name)  # the prepared copy and its server, kept between checks
     try:
         while current is not None:
+            before = _snapshot(copy.path)  # a save made while the check runs is not missed
             if check_once(current, bench):
                 following = [e for e in mine if e.number > current.number and not is_passed(e)]
                 current = following[0] if following else None
@@ -46,8 +48,9 @@ def cmd_watch(args) -> int:
                     continue
                 print(f"\nEvery exercise of {stage.name} after this one passed.")
                 return 0
+            bench.warm_up()  # the next check's processes start while the learner edits
             print("\nWaiting for a save ...", flush=True)
-            _wait_for_change(copy.path)
+            _wait_for_change(copy.path, before)
     except KeyboardInterrupt:
         print("\nStopped watching.", flush=True)
         return 0
@@ -56,30 +59,45 @@ def cmd_watch(args) -> int:
     return 0
 
 
-def _wait_for_change(folder) -> None:
-    """Return after the next save of a file that matters (not the database or caches)."""
+def _matters(folder, path) -> bool:
+    """A file of ``folder`` whose save is the learner's (not the database, caches, logs,
+    checkpoints, hidden files)."""
+    try:
+        name = "/" + Path(path).relative_to(folder).as_posix()
+    except ValueError:  # the watcher names the real path (a symlinked temp folder)
+        name = str(path).replace("\\", "/")
+    skipped = ("/__pycache__/", "db.sqlite3", ".ipynb_checkpoints", "/.", ".log")
+    return not any(part in name for part in skipped)
 
-    def matters(change, path: str) -> bool:
-        name = path.replace("\\", "/")
-        return not any(
-            part in name
-            for part in ("/__pycache__/", "db.sqlite3", ".ipynb_checkpoints", "/.", ".log")
-        )
 
+def _wait_for_change(folder, before: dict) -> None:
+    """Return at the next save of a file that matters, or at once if one was saved since the
+    snapshot ``before`` (while the last check ran)."""
+    if _snapshot(folder) != before:
+        return
     try:
         from watchfiles import watch
     except ImportError:  # polling, when watchfiles is not installed
-        before = _snapshot(folder)
         while _snapshot(folder) == before:
             time.sleep(0.5)
         return
-    for _changes in watch(folder, watch_filter=matters, debounce=300, raise_interrupt=True):
-        return
+    # Every second without an event, the snapshot is compared too: a save made between the check
+    # and the start of the watcher is seen.
+    for changes in watch(
+        folder,
+        watch_filter=lambda _change, path: _matters(folder, path),
+        debounce=300,
+        raise_interrupt=True,
+        rust_timeout=1000,
+        yield_on_timeout=True,
+    ):
+        if changes or _snapshot(folder) != before:
+            return
 
 
-def _snapshot(folder):
+def _snapshot(folder) -> dict:
     return {
-        str(p): p.stat().st_mtime
+        str(p): p.stat().st_mtime_ns
         for p in folder.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith("db.sqlite3")
+        if p.is_file() and _matters(folder, p)
     }

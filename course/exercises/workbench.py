@@ -2,6 +2,9 @@
 prepared, and its server. A re-check after a save copies only the files that changed, puts the
 prepared database back, and restarts the server on the new code: no copy, no migrate, no loaddata
 (unless a model, a migration, a fixture or the settings changed).
+
+While the learner edits, ``warm_up()`` starts the next check's processes (``course.warm``): the
+server and the tests of a re-check then skip Python's and Django's start-up.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ import threading
 from pathlib import Path
 
 from ..server import LiveServer
+from ..stages import dev_env
+from ..warm import WarmProcess
 from .check_copy import LEFT_OUT, SERVER_TIMEOUT, compile_all
 from .workspace import ANSWERS
 
+# At most this many processes wait: a re-check's server, the stage's tests, one test run of its own.
+WARM = 3
 # Files whose change needs the database prepared again.
 SCHEMA = ("*/migrations/*.py", "*/models.py", "*/fixtures/*.json", "config/settings.py")
 
@@ -44,6 +51,10 @@ class Workbench:
         self._snapshot = self.scratch / "prepared.sqlite3"
         self._starting: threading.Thread | None = None
         self._exercise = ""  # the key of the exercise checked last
+        self._warm: list[WarmProcess] = []
+        self._asked = WARM
+        self._edits_code = True
+        self._lock = threading.Lock()
 
     def _sync(self, folder: Path) -> bool:
         """Make the scratch copy the same as ``folder`` by copying what changed since last time;
@@ -70,6 +81,8 @@ class Workbench:
     def ready(self, check) -> None:
         """Bring the copy up to date for ``check`` (a ``checking.Check``): files, database,
         server (started in the background; ``check.server`` waits for it)."""
+        self._asked = 0  # the processes this check asks for (its preparing left out)
+        self._edits_code = check.exercise.kind != "predict"
         changed = self._sync(check.folder)
         same_exercise, self._exercise = self._exercise == check.exercise.key, check.exercise.key
         if not changed and same_exercise and self.server is not None and self._snapshot.exists():
@@ -92,14 +105,40 @@ class Workbench:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 (self.copy / f"db.sqlite3{suffix}").unlink(missing_ok=True)
             check._prepare()  # migrate and data, as a cold check does
+            self._asked = 0
             shutil.copyfile(db, self._snapshot)
             self._schema = schema
         else:  # the last check's requests changed rows: back to the prepared data
             shutil.copyfile(self._snapshot, db)
-        self.server = LiveServer(self.copy, startup_timeout=SERVER_TIMEOUT)
+        self.server = LiveServer(self.copy, startup_timeout=SERVER_TIMEOUT, warm=self.take_warm())
         check._server = self.server
         check._starting = self._starting = threading.Thread(target=check._start_server, daemon=True)
         self._starting.start()
+
+    def warm_up(self) -> None:
+        """Start the next check's processes now, while the learner edits (``watch`` calls this
+        before it waits for a save): as many as the last check asked for, and for an exercise
+        that edits code at least its server and the stage's tests (skipped when the code was
+        unchanged, they run after a save)."""
+        if not (self.copy / "manage.py").exists():
+            return
+        env = dev_env({"PYTHONUNBUFFERED": "1"})
+        wanted = min(max(self._asked, 2 if self._edits_code else 0), WARM)
+        while len(self._warm) < wanted:
+            self._warm.append(WarmProcess(self.copy, env))
+
+    def take_warm(self) -> WarmProcess | None:
+        """A waiting process that loaded none of the files changed since, or None (a check asks
+        from several threads: its server's, its tests', its own)."""
+        with self._lock:
+            self._asked += 1
+        while True:
+            with self._lock:
+                if not self._warm:
+                    return None
+                warm = self._warm.pop(0)
+            if warm.take():
+                return warm
 
     def stop_server(self) -> None:
         """Stop the server, whatever point its start has reached (Ctrl-C may come mid-start)."""
@@ -113,4 +152,7 @@ class Workbench:
 
     def close(self) -> None:
         self.stop_server()
+        for warm in self._warm:
+            warm.stop()
+        self._warm.clear()
         shutil.rmtree(self.scratch, ignore_errors=True)
