@@ -20,7 +20,8 @@ import psutil
 POLL_SECONDS = 0.5
 
 
-def _watch(parent: psutil.Process) -> None:
+def watch_parent(parent: psutil.Process) -> None:
+    """End this process (and its children) once ``parent`` is gone."""
     while parent.is_running() and parent.status() != psutil.STATUS_ZOMBIE:
         time.sleep(POLL_SECONDS)
     # runserver's autoreloader serves from a child process: it goes too.
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> None:
         parent = psutil.Process(int(parent_pid))
     except psutil.NoSuchProcess:
         return  # gone before we started: nothing to serve
-    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     sys.argv = [script, *args]
     sys.path.insert(0, os.getcwd())  # as `python manage.py` would have it
     runpy.run_path(script, run_name="__main__")

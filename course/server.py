@@ -67,7 +67,8 @@ class LiveServer:
         self._keep_log = log_file is not None
         self.probe = probe  # the path asked until the server answers (a route: no 404 logged)
         # A ``course.warm.WarmProcess`` already set up in the stage (watch's re-checks), or None.
-        self.warm = None if reload or echo is not None or die_with else warm
+        # It ends with the process that started it, as ``die_with`` asks.
+        self.warm = None if reload or echo is not None else warm
         self.process: subprocess.Popen | None = None
         self._sink = None
         self._pump: threading.Thread | None = None

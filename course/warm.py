@@ -107,8 +107,16 @@ def _loaded_files(folder: Path) -> dict[str, str]:
 
 def main() -> int:
     """In the stage's folder: set up, say READY, wait for one job, run it as ``python`` would."""
-    from .in_stage import setup_django
+    import psutil
 
+    from .in_stage import setup_django
+    from .lifeline import watch_parent
+
+    # Its job (a server, tests) ends with the course process that started it, however that ends.
+    parent = psutil.Process().parent()
+    if parent is None:
+        return 0
+    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     folder = Path.cwd().resolve()
     setup_django()
     from django.conf import settings

@@ -8,6 +8,7 @@ one line.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,9 @@ class CheckCopy:
             compile_all(self._copy)
             # runserver opens no database until the first request, so it starts while the copy
             # is prepared: the two Django start-ups overlap.
-            self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
+            self._server = LiveServer(
+                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid()
+            )
             self._starting = threading.Thread(target=self._start_server, daemon=True)
             self._starting.start()
             self._prepare()
@@ -159,7 +162,9 @@ class CheckCopy:
         if self._starting is not None:
             self._starting.join()  # started in the background (a workbench)
         if self._server is None:
-            self._server = LiveServer(self._copy, startup_timeout=SERVER_TIMEOUT)
+            self._server = LiveServer(
+                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid()
+            )
             self._start_server()
         if self._server_error:
             raise BrokenCopy(self._server_error)

@@ -110,7 +110,9 @@ class Workbench:
             self._schema = schema
         else:  # the last check's requests changed rows: back to the prepared data
             shutil.copyfile(self._snapshot, db)
-        self.server = LiveServer(self.copy, startup_timeout=SERVER_TIMEOUT, warm=self.take_warm())
+        self.server = LiveServer(
+            self.copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid(), warm=self.take_warm()
+        )
         check._server = self.server
         check._starting = self._starting = threading.Thread(target=check._start_server, daemon=True)
         self._starting.start()

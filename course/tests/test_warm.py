@@ -3,7 +3,12 @@ and one that loaded a file changed since is never used (issue 18, point 17)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import requests
 
@@ -15,6 +20,8 @@ from course.exercises.workspace import IGNORE
 from course.server import LiveServer
 from course.stages import dev_env, resolve
 from course.warm import WarmProcess
+
+from .conftest import ROOT
 
 ENV = dev_env({"PYTHONUNBUFFERED": "1"})
 CODE = ["-m", "course.exercises.runner", "code"]
@@ -102,14 +109,9 @@ def test_watch_rechecks_through_waiting_processes_and_sees_the_save(tmp_path, mo
     assert all(warm.process.poll() is not None for warm in bench._warm) and not bench._warm
 
 
-def test_watch_passes_a_save_and_moves_on(tmp_path):
-    """The command itself: a wrong copy, a save that answers the exercise, the next exercise."""
-    import os
-    import subprocess
-    import sys
-
-    from .conftest import ROOT
-
+def test_watch_passes_a_save_moves_on_and_leaves_nothing_when_killed(tmp_path):
+    """The command itself: a wrong copy, a save that answers the exercise, the next exercise;
+    then watch is killed outright (a closed terminal): its server and waiting processes go too."""
     work = tmp_path / "work"
     exercise = find("01", "3")
     watcher = subprocess.Popen(
@@ -121,18 +123,31 @@ def test_watch_passes_a_save_and_moves_on(tmp_path):
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         env={**os.environ, "COURSE_WORK": str(work), "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # its own group, to see what is left of it afterwards
     )
     seen = []
     try:
         for line in watcher.stdout:
             seen.append(line)
             if "Waiting for a save" in line:
+                if any(line.startswith("Now exercise 01 4") for line in seen):
+                    break  # 01 4 checked once: its server runs, the next processes wait
                 apply_patch(exercise.patch, work / exercise.stage.name)  # the learner's save
-            if line.startswith("Now exercise 01 4"):
-                break
-    finally:
-        watcher.kill()
+        os.kill(watcher.pid, signal.SIGKILL)
         watcher.communicate(timeout=60)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(watcher.pid, 0)
+            except ProcessLookupError:
+                break  # nothing of the group is left
+            time.sleep(0.2)
+        else:
+            os.killpg(watcher.pid, signal.SIGKILL)
+            raise AssertionError("watch's server or waiting processes outlived it")
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
     text = "".join(seen)
     assert "NOT YET 01 3" in text and "PASSED  01 3" in text, text
     assert text.index("NOT YET 01 3") < text.index("PASSED  01 3")
