@@ -13,7 +13,8 @@ from course.exercises.patching import apply_patch
 from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.server import LiveServer
-from course.stages import dev_env, resolve
+from course.run import dev_env
+from course.stages import resolve
 from course.warm import WarmProcess
 
 ENV = dev_env({"PYTHONUNBUFFERED": "1"})
