@@ -2,7 +2,7 @@
 
 Every stage has the same module names (``config``, ``articles``), so one Python process can hold
 one stage only: the course runs a job in the stage's folder as a subprocess
-(``course.stages.run_in_stage`` on the host side), and the job's module ends with
+(``course.run.run_in_stage`` on the host side), and the job's module ends with
 ``raise SystemExit(in_stage.main(job))``. :func:`main` puts the folder on ``sys.path``, sets Django
 up with the stage's settings (development mode, as the course runs every stage), runs ``job()`` and
 prints its value as JSON on the last line of stdout, ``COURSE-RESULT <json>``. A failure is one

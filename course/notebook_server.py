@@ -14,7 +14,8 @@ from .errors import CourseError
 from .notebook_stage import current_stage
 from .processes import HOST, answers
 from .server import LiveServer
-from .stages import Stage, prepare
+from .database import prepare
+from .stages import Stage
 
 # Set by `python -m course lab` for the Jupyter server, so the kernels it starts reuse its server.
 SERVER_URL_ENV = "COURSE_SERVER_URL"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .errors import CourseError
 from .kernel import find_stage_dir
-from .stages import DEV_ENV, Stage, resolve
+from .run import DEV_ENV
+from .stages import Stage, resolve
 
 _stage: Stage | None = None
 

@@ -1,6 +1,6 @@
 """Run inside a stage's folder: migrate, load its fixtures, seed what is still empty, in ONE process.
 
-``course.stages.prepare`` runs ``python -m course.prepare`` in the stage folder (through
+``course.database.prepare`` runs ``python -m course.prepare`` in the stage folder (through
 ``course.in_stage``). One Django start-up instead of three (migrate, loaddata, seed) keeps
 ``course lab`` and ``course serve`` close to a second from nothing to a running server.
 """

@@ -26,7 +26,7 @@ from .processes import (
     stop_process,
     wait_until_answers,
 )
-from .stages import dev_env
+from .run import dev_env
 
 
 class LiveServer:

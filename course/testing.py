@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from .diff import SKIP_DIRS
 from .kernel import KERNEL_NAME, install_spec
-from .stages import Stage, prepare
+from .database import prepare
+from .stages import Stage
 
 IGNORE = shutil.ignore_patterns(*SKIP_DIRS, "db.sqlite3*", "*.pyc")
 

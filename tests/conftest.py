@@ -9,7 +9,8 @@ import requests
 
 from course.server import LiveServer
 from course.site.execute import EXECUTED_ENV
-from course.stages import all_stages, prepare, resolve
+from course.database import prepare
+from course.stages import all_stages, resolve
 from course.testing import copy_stage, sign_up
 
 

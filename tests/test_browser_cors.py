@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from course.browser import LAUNCH_ARGS, TIMEOUT_MS, find_browser
-from course.browser import wait_for_state as wait_for_page_state
+from course.browse import wait_for_state as wait_for_page_state
 from course.client import ClientServer, client_dir, page_url
 from course.server import LiveServer
 from course.stages import resolve
@@ -177,9 +177,9 @@ def test_with_cors_off_the_browser_blocks_the_page(browser, setup_stage):
 
 
 def test_browse_brings_back_what_the_page_saw(setup_stage):
-    """``course.browser.browse``, as lesson 06's notebook uses it: one page allowed, one refused;
+    """``course.browse.browse``, as lesson 06's notebook uses it: one page allowed, one refused;
     the refused page saw a CORS failure, the server answered it all the same."""
-    from course.browser import browse
+    from course.browse import browse
 
     executable = chromium_or_skip()
     client, server = setup_stage

@@ -9,7 +9,7 @@ import re
 import pytest
 import requests
 
-from course.stages import run_manage
+from course.run import run_manage
 from course.testing import stages_from
 
 ROUTES = ["/api/v1/json-1/", "/api/v1/json-2/", "/api/v1/json-3/"]

@@ -9,7 +9,8 @@ import sys
 
 from course.server import LiveServer
 from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
-from course.stages import dev_env, resolve
+from course.run import dev_env
+from course.stages import resolve
 from course.testing import copy_stage, execute_notebook
 
 HEADING = "To make the fixtures again"

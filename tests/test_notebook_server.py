@@ -18,7 +18,8 @@ from jupyter_client.manager import start_new_kernel
 from course.kernel import KERNEL_NAME, install_spec
 from course.notebook_server import PORT_ENV
 from course.processes import answers, free_port, port_busy
-from course.stages import dev_env, resolve
+from course.run import dev_env
+from course.stages import resolve
 from course.testing import copy_stage, execute_notebook, run_cell
 
 FIRST_CELLS = 4  # lesson 01: set-up, imports, a raw request, its checkpoint

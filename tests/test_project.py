@@ -9,7 +9,8 @@ import pytest
 from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.kernel import KERNEL_NAME
 from course.site.execute import keep_course_notebook
-from course.stages import PROJECT, ROOT, dev_env, run_manage
+from course.run import dev_env, run_manage
+from course.stages import PROJECT, ROOT
 from course.testing import execute_notebook
 
 POSTGRES_URL = os.environ.get("COURSE_POSTGRES_URL")  # .ci/run starts PostgreSQL and sets it

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from course.browser import LAUNCH_ARGS, TIMEOUT_MS, find_browser
-from course.browser import wait_for_state as wait_for_page_state
+from course.browse import wait_for_state as wait_for_page_state
 from course.client import ClientServer, client_dir, page_url
 from course.stages import resolve
 

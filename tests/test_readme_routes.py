@@ -20,7 +20,8 @@ import re
 import pytest
 
 from course.routes import normalize
-from course.stages import lessons, run_in_stage
+from course.run import run_in_stage
+from course.stages import lessons
 
 STAGES = lessons()
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"}

@@ -3,7 +3,8 @@
 import pytest
 
 from course import continuity
-from course.stages import lessons, resolve, run_manage
+from course.run import run_manage
+from course.stages import lessons, resolve
 from course.testing import copy_stage, run_stage_notebooks
 
 STAGES = [stage.name for stage in lessons()]

@@ -23,7 +23,8 @@ import requests
 from course.notebook_server import SERVER_STAGE_ENV, SERVER_URL_ENV
 from course.processes import free_port, interrupt, own_group, stop_process
 from course.server import LiveServer
-from course.stages import ROOT, all_stages, db_cache, lessons
+from course.database import db_cache
+from course.stages import ROOT, all_stages, lessons
 from course.testing import copy_stage, execute_notebook
 
 

@@ -18,7 +18,9 @@ from ..i18n import choice as language
 from ..notebook_server import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
 from ..processes import port_busy, stop_process, syntax_error
 from ..server import LiveServer
-from ..stages import ROOT, dev_env, ensure_env_file, prepare, resolve
+from ..database import prepare
+from ..run import dev_env, ensure_env_file
+from ..stages import ROOT, resolve
 from .guard import require
 from .stages import cmd_list
 

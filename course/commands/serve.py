@@ -12,7 +12,9 @@ from .. import forwarding, solved
 from ..errors import CourseError
 from ..exercises.workspace import lab_stage
 from ..processes import HOST, port_busy
-from ..stages import dev_env, ensure_env_file, prepare, resolve
+from ..database import prepare
+from ..run import dev_env, ensure_env_file
+from ..stages import resolve
 from .guard import confirm, require
 
 

@@ -6,7 +6,8 @@ import sys
 
 from .. import diff as diffs
 from ..exercises.workspace import lab_stage
-from ..stages import all_stages, delete_db, prepare, resolve
+from ..database import delete_db, prepare
+from ..stages import all_stages, resolve
 from .guard import confirm, require
 
 

@@ -20,7 +20,9 @@ from .. import atomic
 from ..errors import CourseError
 from ..processes import syntax_error
 from ..server import LiveServer
-from ..stages import Stage, _cached_db, dev_env
+from ..database import cached_db
+from ..run import dev_env
+from ..stages import Stage
 from . import runner
 from .catalog import Exercise
 from .workspace import ANSWERS
@@ -110,7 +112,7 @@ class CheckCopy:
             shutil.rmtree(self._scratch, ignore_errors=True)
 
     def _prepare(self) -> None:
-        cached = _cached_db(Stage(self.exercise.stage.name, self._copy))
+        cached = cached_db(Stage(self.exercise.stage.name, self._copy))
         db = self._copy / "db.sqlite3"
         if cached is not None and cached.exists():
             shutil.copyfile(cached, db)

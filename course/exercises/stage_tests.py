@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..errors import CourseError
-from ..stages import dev_env
+from ..run import dev_env
 from . import runner
 from .check_copy import BrokenCopy
 from .workspace import ANSWERS

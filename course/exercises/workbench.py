@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from ..server import LiveServer
-from ..stages import dev_env
+from ..run import dev_env
 from ..warm import WarmProcess
 from .check_copy import LEFT_OUT, SERVER_TIMEOUT, compile_all
 from .workspace import ANSWERS

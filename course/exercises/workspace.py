@@ -15,7 +15,8 @@ import shutil
 from pathlib import Path
 
 from ..diff import SKIP_DIRS
-from ..stages import ROOT, Stage, all_stages, prepare
+from ..database import prepare
+from ..stages import ROOT, Stage, all_stages
 from .catalog import Exercise, exercises_of, short
 
 # The learner's folder; COURSE_WORK moves it (the course's own tests use a scratch one).

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from course.stages import Stage, resolve, run_manage
+from course.run import run_manage
+from course.stages import Stage, resolve
 from course.testing import copy_stage
 
 

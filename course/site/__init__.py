@@ -17,7 +17,8 @@ Sphinx renders them with myst-nb, which does not execute them again. Sphinx's co
 
 from .build import build, serve
 from .normalize import EPOCH, FIXED_TOKEN, Executed, normalize, normalize_text
-from .pages import diff_page, stage_index, write_sources
+from .pages import diff_page, stage_index
+from .sources import write_sources
 from .paths import BUILD, fence, page_for, rewrite_links
 
 __all__ = [

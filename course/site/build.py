@@ -18,7 +18,7 @@ from ..i18n import LANGUAGES, SOURCE_LANGUAGE
 from ..stages import ROOT
 from .execute import execute_all
 from .normalize import Executed, normalize, unexpected_tracebacks
-from .pages import write_sources
+from .sources import write_sources
 from .paths import BUILD, HERE, MERMAID_JS, NPM_HINT
 
 

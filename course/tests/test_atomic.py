@@ -75,7 +75,7 @@ def test_cache_dir_is_private_and_refuses_a_folder_others_can_write(tmp_path, mo
 def test_db_cache_is_not_in_the_shared_temporary_folder(monkeypatch):
     import tempfile
 
-    from course.stages import db_cache
+    from course.database import db_cache
 
     monkeypatch.delenv("COURSE_CACHE_DIR", raising=False)
     assert Path(tempfile.gettempdir()) not in db_cache().parents

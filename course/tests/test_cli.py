@@ -289,7 +289,7 @@ def test_lab_leaves_nothing_running_when_its_terminal_goes_away(stage01):
 def test_serve_asks_before_replacing_a_database(stage01):
     import sqlite3
 
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with sqlite3.connect(stage01.db) as db:  # the learner's own data
@@ -314,7 +314,7 @@ def test_serve_answered_no_keeps_the_database(stage01):
     import select
     import sqlite3
 
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with sqlite3.connect(stage01.db) as db:

@@ -4,7 +4,8 @@ so a request from a notebook or a check does not wait ~40 ms for a delayed ACK (
 
 import pytest
 
-from course.stages import all_stages, run_python
+from course.run import run_python
+from course.stages import all_stages
 
 SETUP = (
     "import django; django.setup(); "

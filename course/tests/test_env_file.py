@@ -2,7 +2,8 @@
 
 import subprocess
 
-from course.stages import PROJECT, ROOT, Stage, ensure_env_file
+from course.run import ensure_env_file
+from course.stages import PROJECT, ROOT, Stage
 
 
 def test_env_file_is_written_from_the_example_once(tmp_path):

@@ -16,7 +16,8 @@ import requests
 from course.commands.lab import lab_notebooks
 from course.processes import free_port, interrupt
 from course.server import LiveServer
-from course.stages import ROOT, prepare, resolve
+from course.database import prepare
+from course.stages import ROOT, resolve
 
 from .conftest import course
 from .test_cli import start_lab

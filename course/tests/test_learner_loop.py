@@ -23,7 +23,8 @@ from course.exercises.stage_tests import run_stage_tests
 from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.exercises.patching import apply_patch
-from course.stages import all_stages, resolve, run_manage
+from course.run import run_manage
+from course.stages import all_stages, resolve
 
 from .conftest import ROOT, course
 

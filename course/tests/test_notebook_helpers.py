@@ -6,7 +6,7 @@ import requests
 
 from course.http import RawConnection, format_exchange, send_raw
 from course.server import LiveServer, standard_library_server
-from course.stages import run_python
+from course.run import run_python
 
 
 def python_in_stage(stage, code, env=None):
@@ -17,7 +17,7 @@ def python_in_stage(stage, code, env=None):
 
 
 def test_format_exchange_shows_both_messages_with_readable_json(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
@@ -35,7 +35,7 @@ def test_format_exchange_shows_both_messages_with_readable_json(stage01):
 
 
 def test_send_raw_speaks_http_over_a_socket(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
@@ -49,7 +49,7 @@ def test_send_raw_speaks_http_over_a_socket(stage01):
 
 
 def test_raw_connection_keeps_one_socket_for_two_requests(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
@@ -111,7 +111,7 @@ def test_setup_and_live_server_in_a_plain_interpreter(stage01):
 
 
 def test_live_server_reuses_the_one_course_lab_started(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     with LiveServer(stage01.path) as server:
@@ -131,7 +131,7 @@ def test_live_server_reuses_the_one_course_lab_started(stage01):
 
 
 def test_server_log_shows_the_console_of_lab_s_server(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     log = stage01.path / "server.log"
@@ -233,7 +233,8 @@ def test_show_code_refuses_an_ambiguous_or_comment_only_start(tmp_path):
 def test_live_server_uses_the_port_only_when_it_serves_this_stage(stage01, tmp_path):
     """The stage's port is used when its server runs this stage's URLconf; another stage's server
     on that port is left alone, and the notebook starts its own."""
-    from course.stages import prepare, resolve
+    from course.database import prepare
+    from course.stages import resolve
     from course.testing import copy_stage
 
     other = copy_stage(resolve("03"), tmp_path / "other")

@@ -21,7 +21,7 @@ ORM_CELL = "from articles.models import Article\nprint(Article.objects.count())"
 
 @pytest.fixture
 def prepared01(stage01):
-    from course.stages import prepare
+    from course.database import prepare
 
     prepare(stage01)
     return stage01

@@ -18,7 +18,8 @@ from course.exercises.patching import apply_patch
 from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.server import LiveServer
-from course.stages import dev_env, resolve
+from course.run import dev_env
+from course.stages import resolve
 from course.warm import WarmProcess
 
 from .conftest import ROOT

@@ -11,6 +11,7 @@ real environment wins over the file.
 from datetime import timedelta
 from pathlib import Path
 
+import django
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
@@ -217,9 +218,19 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
 
 
-# Email: allauth may send mail (password change notices); print it instead.
+# Email: allauth sends mail (password reset links). With DEBUG it is printed (the console backend);
+# without, DJANGO_EMAIL_BACKEND names the backend, Django's SMTP one by default (to a mail server on
+# this host, Django's default EMAIL_HOST). Django 6.1 names it in MAILERS and deprecates
+# EMAIL_BACKEND, refusing both at once; before 6.1 only EMAIL_BACKEND exists.
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+email_backend = env.str(
+    "DJANGO_EMAIL_BACKEND",
+    default=f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend",
+)
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": {"BACKEND": email_backend}}
+else:
+    EMAIL_BACKEND = email_backend
 
 
 # Sites: allauth needs one.

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from course.stages import run_manage
+from course.run import run_manage
 from course.testing import sign_up
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

@@ -97,6 +97,14 @@ class SettingsTests(SimpleTestCase):
         self.assertNotIn("Deprecat", result.stderr)
         self.assertNotIn("Warning", result.stderr)
 
+    def test_mail_is_printed_and_its_setting_is_not_deprecated(self):
+        # In a fresh process: the test runner replaces the email backend with its outbox.
+        send = "from django.core.mail import send_mail; send_mail('Hi', 'the body', None, ['a@example.com'])"
+        result = manage("shell", "-c", send, env={"DJANGO_DEBUG": "1"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("the body", result.stdout)
+        self.assertNotIn("Deprecat", result.stderr)
+
     def test_tuned_sqlite(self):
         if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
             self.skipTest("not SQLite")
