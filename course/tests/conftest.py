@@ -3,7 +3,9 @@ import subprocess
 import sys
 
 import pytest
+import requests
 
+from course.processes import own_group, wait_until_answers
 from course.stages import resolve
 from course.testing import copy_stage
 
@@ -33,3 +35,43 @@ def course(*args, cwd=ROOT, input=None, timeout=120, env=None, module="course"):
 def stage01(tmp_path):
     """A throwaway, unprepared copy of lesson 01 (commands that prepare it do so themselves)."""
     return copy_stage(resolve("01"), tmp_path, ready=False)
+
+
+def wait_for(url, timeout=60, params=None):
+    """The first answer at ``url`` once something listens there."""
+    wait_until_answers(url, timeout=timeout)
+    return requests.get(url, params=params, timeout=10)
+
+
+def start_lab(stage, port, jupyter_port, *flags):
+    """``course lab`` of ``stage`` with no browser, its server on ``port`` and Jupyter on
+    ``jupyter_port``, in its own process group (see start_in_own_group)."""
+    return start_in_own_group(
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "lab",
+            str(stage.path),
+            *flags,
+            "--port",
+            str(port),
+            "--no-browser",
+            "--",
+            f"--port={jupyter_port}",
+            *AS_ROOT,
+        ]
+    )
+
+
+def start_in_own_group(args):
+    """Start a command as a learner's terminal would, so a 'Ctrl-C' reaches all of it."""
+    return subprocess.Popen(
+        args,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        **own_group(),
+    )

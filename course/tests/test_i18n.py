@@ -74,7 +74,7 @@ def test_lab_lang_ko_opens_a_korean_notebook_and_keeps_the_learner_s(stage01):
 
     from course.processes import free_port, interrupt
 
-    from .test_cli import start_lab
+    from .conftest import start_lab
     from .test_lab_loop import poll
 
     english = json.loads((stage01.path / "lesson.ipynb").read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ from course.database import prepare
 from course.stages import ROOT, resolve
 
 from .conftest import course
-from .test_cli import start_lab
+from .conftest import start_lab
 
 ECHO_RETURN = "    return JsonResponse(received"
 

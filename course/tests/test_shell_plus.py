@@ -14,7 +14,7 @@ from course.processes import free_port, port_busy, stop_process
 from course.testing import run_cell
 
 from .conftest import AS_ROOT
-from .test_cli import wait_for
+from .conftest import wait_for
 
 ORM_CELL = "from articles.models import Article\nprint(Article.objects.count())"
 
