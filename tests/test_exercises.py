@@ -1,9 +1,10 @@
 """Every exercise under exercises/ is proven: its check can fail, its solution applies and passes,
-the stage's own tests still pass after it (except those it is meant to change), and its statement
-and hints render.
+the stage's own tests still pass after it (except those it is meant to change), the solutions of a
+lesson applied in order leave every check passing, and its statement and hints render.
 
-One copy of the stage per exercise, so the exercises run in parallel under pytest-xdist
-(`pytest tests/test_exercises.py -n 2`); the check runs the stage tests an exercise can affect.
+One copy and one workbench per lesson, as ``watch`` checks, so the lessons run in parallel under
+pytest-xdist (`pytest tests/test_exercises.py -n 2`); the check runs the stage tests an exercise
+can affect.
 """
 
 from __future__ import annotations
@@ -13,40 +14,78 @@ import shutil
 
 import pytest
 
+from course.errors import CourseError
 from course.exercises import all_exercises
-from course.exercises.catalog import KINDS
+from course.exercises.catalog import KINDS, exercises_of
 from course.exercises.checking import run_check
+from course.exercises.patching import apply_patch
+from course.exercises.solve import solve_all
 from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
-from course.exercises.patching import apply_patch
+from course.stages import all_stages
 
 EXERCISES = all_exercises()
 IDS = [exercise.key for exercise in EXERCISES]
+# The last lessons first: theirs are the longest walks (more tests in the stage, more sign-ups in
+# the checks), and starting them first lets the two workers finish together.
+LESSONS = [stage for stage in reversed(all_stages()) if exercises_of(stage)]
+# A check that fails with one of these did not get as far as the exercise.
+NOT_RUN = ("your copy does not run", "the check stopped")
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
-def test_check_fails_untouched_then_the_solution_passes_and_keeps_the_stage_tests(
-    exercise, tmp_path
+@pytest.mark.parametrize("stage", LESSONS, ids=lambda stage: stage.name)
+def test_each_check_fails_untouched_passes_after_its_solution_in_order_and_at_the_end(
+    stage, tmp_path
 ):
-    copy = tmp_path / exercise.stage.name
-    shutil.copytree(exercise.stage.path, copy, ignore=IGNORE)
-    # As `watch` checks: the first check prepares the copy, the second takes only what changed.
-    bench = Workbench(exercise.stage.name)
-    try:
-        untouched = run_check(exercise, copy, bench)
-        assert not untouched.passed, f"{exercise.key}: the check passes on an untouched copy"
-        assert not any(
-            "your copy does not run" in p or "the check stopped" in p for p in untouched.problems
-        ), untouched.problems  # it fails for the right reason
+    """What a learner who solves the lesson in order meets, on one copy checked as ``watch``
+    checks it (one workbench: prepared once, then only what changed):
 
+    1. on the untouched copy every check of the lesson fails, and for a reason of its own (not
+       "your copy does not run" or "the check stopped"); every solution applies to an untouched
+       copy;
+    2. the solutions applied in order (each merged with the ones before it), each check passes
+       right after its own: the stage's own tests passed with it (``CHANGES_TESTS`` left out;
+       course/tests/test_learner_loop.py proves a broken stage test fails a check);
+    3. after the last solution every check of the lesson still passes.
+    """
+    copy = tmp_path / stage.name
+    shutil.copytree(stage.path, copy, ignore=IGNORE)
+    wrong: list[str] = []
+    bench = Workbench(stage.name)
+
+    def check(exercise):
+        result = run_check(exercise, copy, bench)
         bench.warm_up()  # as watch does while the learner edits
-        apply_patch(exercise.patch, copy)
-        # A check that passes has run the stage's own tests too (CHANGES_TESTS left out), and
-        # they passed: course/tests/test_learner_loop.py proves a broken stage test fails it.
-        solved = run_check(exercise, copy, bench)
+        return result
+
+    def passes(exercise, when):
+        result = check(exercise)
+        if not result.passed:
+            wrong.append(f"{exercise.key}: the check fails {when}: {result.problems}")
+
+    try:
+        for exercise in exercises_of(stage):
+            untouched = check(exercise)
+            if untouched.passed:
+                wrong.append(f"{exercise.key}: the check passes on an untouched copy")
+            elif any(reason in p for p in untouched.problems for reason in NOT_RUN):
+                wrong.append(
+                    f"{exercise.key}: fails untouched, not for the exercise: {untouched.problems}"
+                )
+            alone = tmp_path / "alone" / exercise.key
+            shutil.copytree(stage.path, alone, ignore=IGNORE)
+            try:
+                apply_patch(exercise.patch, alone)
+            except CourseError as error:
+                wrong.append(
+                    f"{exercise.key}: the solution does not apply to an untouched copy: {error}"
+                )
+        solved = solve_all(stage, copy, after_each=lambda e: passes(e, "after the solution"))
+        for exercise in solved:
+            passes(exercise, f"after every solution of {stage.name}")
     finally:
         bench.close()
-    assert solved.passed, f"{exercise.key}: the check fails after the solution: {solved.problems}"
+    assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)

@@ -5,8 +5,10 @@ before), and ``run_stage_tests`` for a folder outside any check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -98,10 +100,26 @@ class StageTests:
         return not summary["failures"]
 
 
+@functools.cache
+def _environment() -> bytes:
+    """The Python and the packages (name and version, from their ``.dist-info`` folders) the
+    stage's tests run with: tests that passed under another Python or another Django do not
+    count (the stay-current run installs the newest releases on the same machine)."""
+    found = sorted(
+        entry
+        for folder in sys.path
+        if os.path.isdir(folder)
+        for entry in os.listdir(folder)
+        if entry.endswith(".dist-info")
+    )
+    return "\n".join([sys.version, *found]).encode()
+
+
 def _passed_marker(copy: Path, args: list[str]) -> Path | None:
-    """A file named after the copy's code and the test labels: it exists when those tests passed
-    on exactly that code (the database, caches and predictions play no part)."""
-    digest = hashlib.sha256(" ".join(args).encode())
+    """A file named after the copy's code, the test labels and the Python that runs them: it
+    exists when those tests passed on exactly that code (the database, caches and predictions
+    play no part) in the same environment."""
+    digest = hashlib.sha256(_environment() + b"\0" + " ".join(args).encode())
     for path in sorted(copy.rglob("*")):
         rel = path.relative_to(copy).as_posix()
         if not path.is_file() or rel.startswith(ANSWERS + "/") or "__pycache__" in rel:

@@ -80,38 +80,39 @@ def test_grade_shows_two_solved_and_one_wrong_in_the_table_json_and_junit(tmp_pa
     assert "418" in failure.get("message")
 
 
-def submission(tmp_path: Path, name: str, solved: list[int], claims: bool = False) -> Path:
-    work = tmp_path / f"work-{name}"
-    copy_with(work, "01", solved)
-    if claims:  # a progress file that says everything passed: the grader must not believe it
-        keys = [e.key for e in exercises_of(resolve("01"))]
-        (work / "progress.json").write_text(
-            json.dumps({key: {"passed": "2026-01-01T00:00:00Z"} for key in keys}), encoding="utf-8"
-        )
-    in_work(work, "submit", "--name", name, "--out", str(tmp_path / "submissions"))
-    return tmp_path / "submissions" / f"submission-{name}.json"
+def submit(work: Path, name: str, out: Path) -> Path:
+    in_work(work, "submit", "--name", name, "--out", str(out))
+    return out / f"submission-{name}.json"
 
 
 def test_grade_submissions_gives_one_row_per_file_with_verdicts_and_reasons(tmp_path):
     every = [e.number for e in exercises_of(resolve("01"))]
-    submission(tmp_path, "alice", every)
-    submission(tmp_path, "bob", every)
-    submission(tmp_path, "carol", [1, 3], claims=True)
-    dave = submission(tmp_path, "dave", every)
-    data = json.loads(dave.read_text(encoding="utf-8"))
+    keys = [e.key for e in exercises_of(resolve("01"))]
+    handed_in = tmp_path / "submissions"
+    # alice and bob hand in the same solved copy (solved once); dave's file is theirs, spoiled.
+    solved = tmp_path / "work-solved"
+    copy_with(solved, "01", every)
+    alice = submit(solved, "alice", handed_in)
+    submit(solved, "bob", handed_in)
+    carols = tmp_path / "work-carol"
+    copy_with(carols, "01", [1, 3])
+    # A progress file that says everything passed: the grader must not believe it.
+    (carols / "progress.json").write_text(
+        json.dumps({key: {"passed": "2026-01-01T00:00:00Z"} for key in keys}), encoding="utf-8"
+    )
+    submit(carols, "carol", handed_in)
+    data = json.loads(alice.read_text(encoding="utf-8"))
+    data["learner"] = "dave"
     patch = data["copies"]["01_http_uri"]["patch"]
     context = next(line for line in patch.splitlines() if line.startswith(" ") and line.strip())
     data["copies"]["01_http_uri"]["patch"] = patch.replace(context, " # not in the shipped file")
-    dave.write_text(json.dumps(data), encoding="utf-8")
-    (tmp_path / "submissions" / "notes.txt").write_text("see you on Monday\n", encoding="utf-8")
+    (handed_in / "submission-dave.json").write_text(json.dumps(data), encoding="utf-8")
+    (handed_in / "notes.txt").write_text("see you on Monday\n", encoding="utf-8")
 
-    out = in_work(
-        tmp_path / "work", "grade", str(tmp_path / "submissions"), "--limit", "240"
-    ).stdout
+    out = in_work(tmp_path / "work", "grade", str(handed_in), "--limit", "240").stdout
     with (tmp_path / "grades.csv").open(encoding="utf-8") as handle:
         rows = {row["file"]: row for row in csv.DictReader(handle)}
     assert len(rows) == 5, out
-    keys = [e.key for e in exercises_of(resolve("01"))]
     for name in ("alice", "bob"):
         row = rows[f"submission-{name}.json"]
         assert [row[k] for k in keys] == ["1"] * len(keys) and row["reason"] == "", row

@@ -1,6 +1,7 @@
 """The learner's loop, walked as a learner walks it (issue 18): checks that cannot pass a wrong
-answer and say what is wrong in plain words, work that is never lost, solutions that apply in
-order, commands that act on the learner's copy and write UTF-8 whatever the console.
+answer and say what is wrong in plain words, work that is never lost, commands that act on the
+learner's copy and write UTF-8 whatever the console. Solutions that apply in order, each check
+passing after its own and all of them after the last: tests/test_exercises.py.
 
 Every command runs with ``COURSE_WORK`` set to a scratch folder, so the learner's own ``work/`` is
 never touched.
@@ -16,15 +17,13 @@ import sys
 import pytest
 
 from course.exercises import find
-from course.exercises.catalog import exercises_of
 from course.exercises.checking import run_check
-from course.exercises.solve import solve_all
 from course.exercises.stage_tests import run_stage_tests
 from course.exercises.workbench import Workbench
 from course.exercises.workspace import IGNORE
 from course.exercises.patching import apply_patch
 from course.run import run_manage
-from course.stages import all_stages, resolve
+from course.stages import resolve
 
 from .conftest import ROOT, course
 
@@ -119,33 +118,6 @@ def test_restart_keeps_a_copy_of_every_file_it_replaces_and_asks_first(work):
     assert (backup / "articles" / "tests" / "test_api.py").read_text(encoding="utf-8") == mine
     shipped = resolve("03").path / "articles" / "tests" / "test_api.py"
     assert tests.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    "stage", [s for s in all_stages() if exercises_of(s)], ids=lambda s: s.name
-)
-def test_every_solution_of_a_lesson_applies_in_order_and_every_check_still_passes(stage, tmp_path):
-    """What a learner who solves the lesson in order has: each check passes when its solution is
-    applied, and after the last one every check of the lesson still passes."""
-    copy = tmp_path / stage.name
-    shutil.copytree(stage.path, copy, ignore=IGNORE)
-    failed = {}
-    bench = Workbench(stage.name)  # as `watch` checks: one prepared copy for the whole lesson
-
-    def check(exercise):
-        result = run_check(exercise, copy, bench)
-        if not result.passed:
-            failed[exercise.label] = result.problems
-        bench.warm_up()  # as watch does while the learner edits
-
-    try:
-        solved = solve_all(stage, copy, after_each=check)
-        assert failed == {}, failed
-        for exercise in solved:
-            check(exercise)
-    finally:
-        bench.close()
-    assert failed == {}, f"after every solution of {stage.name}: {failed}"
 
 
 def test_solution_asks_first_or_needs_show(work):
