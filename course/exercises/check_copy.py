@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 from .. import atomic
+from ..apps import FAST_HASHER_ENV
 from ..errors import CourseError
 from ..processes import syntax_error
 from ..server import LiveServer
@@ -30,6 +31,9 @@ from .workspace import ANSWERS
 # A server that is slow to start is not a wrong answer: on a busy machine (CI running many checks
 # at once) Django's start-up can take far longer than on a learner's laptop.
 SERVER_TIMEOUT = 120
+# Every process of a check's copy: passwords hashed fast (course.apps), so a sign-up or a stage's
+# auth tests take milliseconds, not PBKDF2's 0.2 s a password. The learner's own server is unchanged.
+CHECK_ENV = {"PYTHONUNBUFFERED": "1", FAST_HASHER_ENV: "1"}
 # What a check never copies from the learner's folder, besides their predictions (answers/).
 LEFT_OUT = ("__pycache__", ".ipynb_checkpoints", "*.pyc", "*.log", "*.ipynb", "db.sqlite3*")
 
@@ -73,7 +77,7 @@ class CheckCopy:
             # runserver opens no database until the first request, so it starts while the copy
             # is prepared: the two Django start-ups overlap.
             self._server = LiveServer(
-                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid()
+                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid(), env=CHECK_ENV
             )
             self._starting = threading.Thread(target=self._start_server, daemon=True)
             self._starting.start()
@@ -132,7 +136,7 @@ class CheckCopy:
             proc = subprocess.Popen(
                 [sys.executable, *argv],
                 cwd=self._copy,
-                env=dev_env({"PYTHONUNBUFFERED": "1"}),
+                env=dev_env(CHECK_ENV),
                 stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -165,7 +169,7 @@ class CheckCopy:
             self._starting.join()  # started in the background (a workbench)
         if self._server is None:
             self._server = LiveServer(
-                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid()
+                self._copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid(), env=CHECK_ENV
             )
             self._start_server()
         if self._server_error:

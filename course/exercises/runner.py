@@ -54,6 +54,8 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
     from django.conf import settings
     from django.test.utils import get_runner
 
+    from course.apps import fast_hashers_first
+
     # The stage's own runner (TEST_RUNNER: project/'s hashes passwords fast), as `manage.py test`.
     StageRunner = get_runner(settings)
     excluded = set(exclude)
@@ -61,6 +63,10 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
     counts = {"ran": 0}
 
     class Runner(StageRunner):
+        def setup_test_environment(self, **kwargs):
+            super().setup_test_environment(**kwargs)
+            settings.PASSWORD_HASHERS = fast_hashers_first(settings.PASSWORD_HASHERS)
+
         def build_suite(self, *args, **kwargs):
             suite = super().build_suite(*args, **kwargs)
             kept = unittest.TestSuite()
@@ -73,6 +79,7 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
             return kept
 
         def run_suite(self, suite, **kwargs):
+            counts["tests"] = [test.id() for test in _flatten(suite)]
             result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(suite)
             counts["ran"] = result.testsRun
             for test, text in result.failures + result.errors:
@@ -86,7 +93,7 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
             return result
 
     Runner(verbosity=0, interactive=False).run_tests(labels or ["articles"])
-    return {"ran": counts["ran"], "failures": failures}
+    return {"ran": counts["ran"], "tests": counts.get("tests", []), "failures": failures}
 
 
 def _flatten(suite):

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..server import LiveServer
 from ..run import dev_env
 from ..warm import WarmProcess
-from .check_copy import LEFT_OUT, SERVER_TIMEOUT, compile_all
+from .check_copy import CHECK_ENV, LEFT_OUT, SERVER_TIMEOUT, compile_all
 from .workspace import ANSWERS
 
 # At most this many processes wait: a re-check's server, the stage's tests, one test run of its own.
@@ -111,7 +111,11 @@ class Workbench:
         else:  # the last check's requests changed rows: back to the prepared data
             shutil.copyfile(self._snapshot, db)
         self.server = LiveServer(
-            self.copy, startup_timeout=SERVER_TIMEOUT, die_with=os.getpid(), warm=self.take_warm()
+            self.copy,
+            startup_timeout=SERVER_TIMEOUT,
+            env=CHECK_ENV,
+            die_with=os.getpid(),
+            warm=self.take_warm(),
         )
         check._server = self.server
         check._starting = self._starting = threading.Thread(target=check._start_server, daemon=True)
@@ -124,7 +128,7 @@ class Workbench:
         unchanged, they run after a save)."""
         if not (self.copy / "manage.py").exists():
             return
-        env = dev_env({"PYTHONUNBUFFERED": "1"})
+        env = dev_env(CHECK_ENV)
         wanted = min(max(self._asked, 2 if self._edits_code else 0), WARM)
         while len(self._warm) < wanted:
             self._warm.append(WarmProcess(self.copy, env))
