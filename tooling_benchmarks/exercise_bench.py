@@ -3,6 +3,7 @@ live), and where the time goes.
 
     python tooling_benchmarks/exercise_bench.py
     python tooling_benchmarks/exercise_bench.py 03 4 --runs 5
+    python tooling_benchmarks/exercise_bench.py --all --runs 1
 
 With no exercise: 03 4 (code, HTTP), 02 1 (predict), 03 1 (break, ORM). For each: a cold check
 phase by phase, a re-check inside `watch` after a save that changes the code (the prepared copy
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course.exercises import find  # noqa: E402
+from course.exercises import all_exercises, find  # noqa: E402
 from course.exercises.checking import Check, run_check  # noqa: E402
 from course.exercises.expectations import StopCheck  # noqa: E402
 from course.exercises.workbench import Workbench  # noqa: E402
@@ -78,8 +79,11 @@ def main() -> int:
     parser.add_argument("stage", nargs="?")
     parser.add_argument("number", nargs="?")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--all", action="store_true", help="every exercise of the course")
     args = parser.parse_args()
     targets = [(args.stage, args.number)] if args.stage and args.number else TYPICAL
+    if args.all:
+        targets = [(e.stage.name, str(e.number)) for e in all_exercises()]
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     for stage, number in targets:
         exercise = find(stage, number)
