@@ -25,7 +25,9 @@ from .workspace import ANSWERS
 # At most this many processes wait: a re-check's server, the stage's tests, one test run of its own.
 WARM = 3
 # Files whose change needs the database prepared again.
-SCHEMA = ("*/migrations/*.py", "*/models.py", "*/fixtures/*.json", "config/settings.py")
+SCHEMA = ("*/migrations/*.py", "*/models.py", "*/fixtures/*.json")
+# A change here migrates the prepared database again (an app added gets its tables); its rows stay.
+SETTINGS = ("config/settings.py",)
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
@@ -48,6 +50,7 @@ class Workbench:
         self.server: LiveServer | None = None
         self._seen: dict[str, tuple[int, int]] = {}
         self._schema = ""
+        self._settings = ""
         self._snapshot = self.scratch / "prepared.sqlite3"
         self._starting: threading.Thread | None = None
         self._exercise = ""  # the key of the exercise checked last
@@ -71,9 +74,9 @@ class Workbench:
         self._seen = now
         return changed
 
-    def _schema_digest(self) -> str:
+    def _digest(self, patterns: tuple[str, ...]) -> str:
         digest = hashlib.sha256()
-        for pattern in SCHEMA:
+        for pattern in patterns:
             for path in sorted(self.copy.glob(pattern)):
                 digest.update(path.relative_to(self.copy).as_posix().encode() + path.read_bytes())
         return digest.hexdigest()
@@ -98,7 +101,7 @@ class Workbench:
             return
         compile_all(self.copy)
         self.stop_server()
-        schema = self._schema_digest()
+        schema, settings = self._digest(SCHEMA), self._digest(SETTINGS)
         db = self.copy / "db.sqlite3"
         if schema != self._schema or not self._snapshot.exists():
             self._schema = ""
@@ -107,9 +110,16 @@ class Workbench:
             check._prepare()  # migrate and data, as a cold check does
             self._asked = 0
             shutil.copyfile(db, self._snapshot)
-            self._schema = schema
+        elif settings != self._settings:
+            # Only the settings changed (JWT lifetimes, CORS origins): the prepared database is
+            # migrated again under them, not built again (project/'s migrations take seconds).
+            shutil.copyfile(self._snapshot, db)
+            check._prepare()
+            self._asked = 0
+            shutil.copyfile(db, self._snapshot)
         else:  # the last check's requests changed rows: back to the prepared data
             shutil.copyfile(self._snapshot, db)
+        self._schema, self._settings = schema, settings
         self.server = LiveServer(
             self.copy,
             startup_timeout=SERVER_TIMEOUT,

@@ -152,3 +152,33 @@ def test_watch_passes_a_save_moves_on_and_leaves_nothing_when_killed(tmp_path):
     text = "".join(seen)
     assert "NOT YET 01 3" in text and "PASSED  01 3" in text, text
     assert text.index("NOT YET 01 3") < text.index("PASSED  01 3")
+
+
+def test_a_settings_save_migrates_the_prepared_database_again_not_from_nothing(
+    tmp_path, monkeypatch
+):
+    from course.exercises.checking import Check
+
+    exercise = find("01", "3")
+    copy = stage_copy(tmp_path, "01")
+    apply_patch(exercise.patch, copy)
+    had_rows = []  # for each preparing: was there a database already?
+    original = Check._prepare
+
+    def prepare(self):
+        had_rows.append((self._copy / "db.sqlite3").exists())
+        return original(self)
+
+    monkeypatch.setattr(Check, "_prepare", prepare)
+    bench = Workbench(exercise.stage.name)
+    try:
+        assert run_check(exercise, copy, bench).passed
+        settings = copy / "config" / "settings.py"
+        settings.write_text(settings.read_text(encoding="utf-8") + "\n# saved\n", "utf-8")
+        assert run_check(exercise, copy, bench).passed
+        models = copy / "articles" / "models.py"
+        models.write_text(models.read_text(encoding="utf-8") + "\n# saved\n", "utf-8")
+        assert run_check(exercise, copy, bench).passed
+    finally:
+        bench.close()
+    assert had_rows == [False, True, False], "settings: migrated again; a model: built again"
