@@ -84,10 +84,7 @@ class StageTests:
     def ran_stage_tests(self) -> bool:
         """True when the check's own ``run_tests`` covered every module of ``TESTS``."""
         wanted = self.exercise.test_modules or ["articles"]
-        return all(
-            any(label == ran or label.startswith(ran + ".") for ran in self._tests_ran)
-            for label in wanted
-        )
+        return all(any(_matches(label, ran) for ran in self._tests_ran) for label in wanted)
 
     def stop_stage_tests(self) -> None:
         """The check found a mistake, or ran those tests itself: the background run goes."""

@@ -1,7 +1,7 @@
 """What ``watch`` keeps between two checks: the scratch copy, prepared once, its database as
 prepared, and its server. A re-check after a save copies only the files that changed, puts the
 prepared database back, and restarts the server on the new code: no copy, no migrate, no loaddata
-(unless a model, a migration, a fixture or the settings changed).
+(unless a model, a migration or a fixture changed; after a save of the settings it migrates again).
 
 While the learner edits, ``warm_up()`` starts the next check's processes (``course.warm``): the
 server and the tests of a re-check then skip Python's and Django's start-up.
@@ -103,22 +103,20 @@ class Workbench:
         self.stop_server()
         schema, settings = self._digest(SCHEMA), self._digest(SETTINGS)
         db = self.copy / "db.sqlite3"
-        if schema != self._schema or not self._snapshot.exists():
-            self._schema = ""
+        built = schema == self._schema and self._snapshot.exists()
+        if not built:  # a model, a migration or a fixture changed: a new database
             for suffix in ("", "-journal", "-wal", "-shm"):
                 (self.copy / f"db.sqlite3{suffix}").unlink(missing_ok=True)
-            check._prepare()  # migrate and data, as a cold check does
-            self._asked = 0
-            shutil.copyfile(db, self._snapshot)
-        elif settings != self._settings:
-            # Only the settings changed (JWT lifetimes, CORS origins): the prepared database is
-            # migrated again under them, not built again (project/'s migrations take seconds).
+        else:  # back to the prepared rows (the last check's requests changed them)
             shutil.copyfile(self._snapshot, db)
+        if not built or settings != self._settings:
+            # Built as a cold check builds it; after a save of the settings only (JWT lifetimes,
+            # CORS origins), migrated again under them, its rows kept: project/'s migrations
+            # take seconds.
+            self._schema = ""
             check._prepare()
             self._asked = 0
             shutil.copyfile(db, self._snapshot)
-        else:  # the last check's requests changed rows: back to the prepared data
-            shutil.copyfile(self._snapshot, db)
         self._schema, self._settings = schema, settings
         self.server = LiveServer(
             self.copy,
