@@ -23,7 +23,7 @@ from .errors import CourseError
 APP_NAME = "drf-course"
 
 
-def _partial(path: Path) -> tuple[int, Path]:
+def partial_file(path: Path) -> tuple[int, Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     # O_EXCL under a random name: an existing file or link of that name is never written through.
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
@@ -33,7 +33,7 @@ def _partial(path: Path) -> tuple[int, Path]:
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` whole or not at all, safe under threads and processes."""
     path = Path(path)
-    fd, partial = _partial(path)
+    fd, partial = partial_file(path)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -52,7 +52,7 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
 def copy_file(source: str | os.PathLike, target: str | os.PathLike) -> Path:
     """Copy ``source`` to ``target`` whole or not at all (a reader never sees half a database)."""
     target = Path(target)
-    fd, partial = _partial(target)
+    fd, partial = partial_file(target)
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
             shutil.copyfileobj(src, out)

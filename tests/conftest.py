@@ -48,8 +48,9 @@ def pytest_collection_modifyitems(config, items):
     appending ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (it keeps a structured
     ``item._id``): the groups were ignored and every worker started its own server of a stage.
     So the suffix goes where pytest 9 reads it; a worker only (``loadgroup`` is set there)."""
-    # The site last, so that it finds the most notebooks the suite has executed already.
-    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site.py"))
+    # The site (and its reproducibility test) last: they find the most notebooks the suite has
+    # executed already.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/test_site"))
     if not getattr(config.option, "loadgroup", False):
         return
     for item in items:

@@ -16,10 +16,12 @@ import json
 import os
 import sys
 import unittest
+from pathlib import Path
 
 # One way to run inside a stage (course.in_stage): its markers, its one-line explanation, its set-up.
 from ..in_stage import ERROR, RESULT, explain  # noqa: F401 - checking.py reads them here
 from ..in_stage import setup_django as _setup
+from .test_db import kept_test_database
 
 
 def prepare() -> object:
@@ -66,6 +68,10 @@ def run_tests(labels: list[str], exclude: list[str]) -> object:
         def setup_test_environment(self, **kwargs):
             super().setup_test_environment(**kwargs)
             settings.PASSWORD_HASHERS = fast_hashers_first(settings.PASSWORD_HASHERS)
+
+        def setup_databases(self, **kwargs):
+            with kept_test_database(Path.cwd()):  # migrated once per schema (test_db.py)
+                return super().setup_databases(**kwargs)
 
         def build_suite(self, *args, **kwargs):
             suite = super().build_suite(*args, **kwargs)

@@ -5,10 +5,8 @@ before), and ``run_stage_tests`` for a folder outside any check.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -19,6 +17,7 @@ from ..errors import CourseError
 from ..run import dev_env
 from . import runner
 from .check_copy import BrokenCopy
+from .test_db import environment
 from .workspace import ANSWERS
 
 
@@ -123,21 +122,6 @@ class StageTests:
         return not summary["failures"]
 
 
-@functools.cache
-def _environment() -> bytes:
-    """The Python and the packages (name and version, from their ``.dist-info`` folders) the
-    stage's tests run with: tests that passed under another Python or another Django do not
-    count (the stay-current run installs the newest releases on the same machine)."""
-    found = sorted(
-        entry
-        for folder in sys.path
-        if os.path.isdir(folder)
-        for entry in os.listdir(folder)
-        if entry.endswith(".dist-info")
-    )
-    return "\n".join([sys.version, *found]).encode()
-
-
 def _matches(test_id: str, label: str) -> bool:
     return test_id == label or test_id.startswith(label + ".")
 
@@ -146,7 +130,7 @@ def _passed_marker(copy: Path, args: list[str]) -> Path | None:
     """A file named after the copy's code, the test labels and the Python that runs them: it
     exists when those tests passed on exactly that code (the database, caches and predictions
     play no part) in the same environment."""
-    digest = hashlib.sha256(_environment() + b"\0" + " ".join(args).encode())
+    digest = hashlib.sha256(environment() + b"\0" + " ".join(args).encode())
     for path in sorted(copy.rglob("*")):
         rel = path.relative_to(copy).as_posix()
         if not path.is_file() or rel.startswith(ANSWERS + "/") or "__pycache__" in rel:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -43,9 +44,14 @@ class Row:
         return sum(o.passed for o in self.outcomes.values())
 
 
-def grade_submission(path: Path, limit: float = LIMIT) -> Row:
-    """One submission, graded in fresh copies; every problem becomes a reason in its row."""
+def grade_submission(path: Path, limit: float = LIMIT, graded: dict | None = None) -> Row:
+    """One submission, graded in fresh copies; every problem becomes a reason in its row.
+
+    ``graded`` maps a copy already graded in this class (its lesson, base and patch) to the file
+    it came from and its outcomes: the same copy handed in again (an untouched lesson, a shared
+    solution) is not checked twice, and a changed one is named in the row's reasons."""
     row = Row(path.name)
+    graded = {} if graded is None else graded
     try:
         data = submit.load(path)
     except submit.NotASubmission as error:
@@ -59,6 +65,15 @@ def grade_submission(path: Path, limit: float = LIMIT) -> Row:
             row.reasons.append(f"{lesson}: no such lesson here (another version of the course?)")
             continue
         other = copy.get("base") != submit.digest(stage)
+        same = (lesson, json.dumps(copy, sort_keys=True))
+        if same in graded:
+            first, outcomes = graded[same]
+            row.outcomes.update(outcomes)
+            if copy["patch"].strip():  # an untouched lesson is the same for everyone
+                row.reasons.append(f"{lesson}: the same copy as {first} (checked once)")
+            if other:
+                row.reasons.append(f"{lesson}: made from another version of the course (applied)")
+            continue
         with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
             folder = Path(scratch) / stage.name
             shutil.copytree(stage.path, folder, ignore=IGNORE)
@@ -72,8 +87,9 @@ def grade_submission(path: Path, limit: float = LIMIT) -> Row:
                 continue
             if other:
                 row.reasons.append(f"{lesson}: made from another version of the course (applied)")
-            for exercise in exercises_of(stage):
-                row.outcomes[_key(exercise)] = check_contained(exercise, folder, limit)
+            outcomes = {_key(e): check_contained(e, folder, limit) for e in exercises_of(stage)}
+            graded[same] = (path.name, outcomes)
+            row.outcomes.update(outcomes)
     return row
 
 
@@ -87,10 +103,10 @@ def grade_class(
     """Every file in ``folder`` (hidden ones left out), in name order; the exercises graded."""
     if not folder.is_dir():
         raise CourseError(f"{folder} is not a folder of submissions")
-    rows = []
+    rows, graded = [], {}
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
         try:
-            row = grade_submission(path, limit)
+            row = grade_submission(path, limit, graded)
         except Exception as error:  # one bad submission never stops the others
             row = Row(path.name, reasons=[f"could not be graded: {type(error).__name__}: {error}"])
         rows.append(row)

@@ -115,8 +115,13 @@ def test_grade_submissions_gives_one_row_per_file_with_verdicts_and_reasons(tmp_
     assert len(rows) == 5, out
     for name in ("alice", "bob"):
         row = rows[f"submission-{name}.json"]
-        assert [row[k] for k in keys] == ["1"] * len(keys) and row["reason"] == "", row
+        assert [row[k] for k in keys] == ["1"] * len(keys), row
         assert row["points"] == row["possible"] == str(len(keys))
+    # bob's copy is alice's: checked once, and the instructor is told.
+    assert rows["submission-alice.json"]["reason"] == ""
+    assert rows["submission-bob.json"]["reason"] == (
+        "01_http_uri: the same copy as submission-alice.json (checked once)"
+    )
     carol = rows["submission-carol.json"]
     assert [carol[k] for k in keys] == ["1" if n in (1, 3) else "0" for n in every], carol
     assert carol["points"] == "2"  # what her progress file claims is not what counts

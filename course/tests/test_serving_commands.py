@@ -13,7 +13,7 @@ import requests
 from course.processes import free_port, interrupt, port_busy
 from course.stages import lessons, resolve
 
-from .conftest import AS_ROOT, ROOT, course, start_in_own_group, start_lab, wait_for
+from .conftest import ROOT, course, start_in_own_group, start_lab, wait_for
 
 
 def test_lab_without_a_stage_lists_the_stages():
@@ -39,41 +39,6 @@ def test_serve_gives_a_fresh_database_and_prints_urls_worth_trying(stage01):
     assert f"http://127.0.0.1:{port}/articles/" in out
     assert f"http://127.0.0.1:{port}/echo/" in out
     assert not port_busy(port), "the server outlived Ctrl-C"
-
-
-def test_lab_starts_server_and_jupyterlab_and_ctrl_c_stops_both(stage01):
-    port, jupyter_port, token = free_port(), free_port(), "course-test-token"
-    proc = start_in_own_group(
-        [
-            sys.executable,
-            "-m",
-            "course",
-            "lab",
-            str(stage01.path),
-            "--port",
-            str(port),
-            "--no-browser",
-            "--",
-            f"--port={jupyter_port}",
-            f"--ServerApp.token={token}",
-            *AS_ROOT,
-        ]
-    )
-    try:
-        assert wait_for(f"http://127.0.0.1:{port}/articles/").status_code == requests.codes.ok
-        status = wait_for(f"http://127.0.0.1:{jupyter_port}/api/status", params={"token": token})
-        assert status.status_code == requests.codes.ok
-        contents = requests.get(
-            f"http://127.0.0.1:{jupyter_port}/api/contents/lesson.ipynb",
-            params={"token": token, "content": 0},
-        )
-        assert contents.status_code == requests.codes.ok  # Jupyter serves the stage folder
-    finally:
-        interrupt(proc)
-        out, _ = proc.communicate(timeout=60)
-    assert proc.returncode in (0, 130), out
-    assert not port_busy(port), "the stage's server outlived Ctrl-C"
-    assert not port_busy(jupyter_port), "Jupyter outlived Ctrl-C"
 
 
 def test_client_serves_the_lesson_page_on_its_own_origin_until_ctrl_c():
@@ -208,7 +173,7 @@ def test_serve_prints_urls_a_person_can_click(name, tmp_path):
 
 
 @pytest.mark.parametrize("runner", ["lab", "notebook"])
-def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
+def test_lab_serves_the_stage_prints_the_notebook_url_last_and_ctrl_c_stops_both(stage01, runner):
     port, jupyter_port = free_port(), free_port()
     flags = ["--notebook"] if runner == "notebook" else []
     proc = start_lab(stage01, port, jupyter_port, *flags)
@@ -220,13 +185,15 @@ def test_lab_prints_the_url_that_opens_the_notebook_last(stage01, runner):
             if f"/{page}?token=" in line:
                 break
         url = lines[-1].split(": ", 1)[1].strip()
-        response = requests.get(url, timeout=10)
+        response = requests.get(url, timeout=10)  # Jupyter serves the stage's notebook
         assert response.status_code == requests.codes.ok
+        assert wait_for(f"http://127.0.0.1:{port}/articles/").status_code == requests.codes.ok
         jupyters = [i for i, line in enumerate(lines) if "?token=" in line]
         assert jupyters[-1] == len(lines) - 1 and len(jupyters) > 1, "".join(lines)  # ours, last
     finally:
         interrupt(proc)
         out, _ = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 130), out
     app = "Jupyter Notebook" if runner == "notebook" else "JupyterLab"
     assert f"Ctrl-C stops {app} and the server." in "".join(lines)
     assert not port_busy(port) and not port_busy(jupyter_port)

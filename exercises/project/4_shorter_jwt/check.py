@@ -7,7 +7,15 @@ import secrets
 KIND = "code"
 EDIT = ["config/settings.py", "README.md", "articles/tests/test_jwt.py"]
 CHANGES_TESTS = []
-TESTS = ["articles.tests.test_jwt", "articles.tests.test_settings"]
+# The settings tests that start the project as a server does, in production and in development
+# (each a fresh process, about a second): an edit of settings.py that breaks either fails here.
+SETTINGS_TESTS = "articles.tests.test_settings.SettingsTests."
+TESTS = [
+    "articles.tests.test_jwt",
+    SETTINGS_TESTS + "test_check_deploy_is_clean_with_production_values",
+    SETTINGS_TESTS + "test_debug_alone_is_enough_and_nothing_is_deprecated",
+    SETTINGS_TESTS + "test_env_example_is_a_working_development_file",
+]
 
 TEST = "articles.tests.test_jwt.JWTTests.test_default_lifetimes_are_one_minute_and_one_hour"
 
