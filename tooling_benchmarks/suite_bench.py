@@ -115,7 +115,13 @@ def main() -> int:
     for test, seconds in sorted(per_test.items(), key=lambda kv: -kv[1])[: args.top]:
         print(f"  {seconds:7.1f} s  {test}")
     if proc.returncode != 0:
-        print("\nthe suite failed; its last lines:\n" + "\n".join(lines[-30:]))
+        # pytest's FAILURES section (the tracebacks), up to its durations or its summary
+        begin = next((i for i, line in enumerate(lines) if " FAILURES " in line), len(lines) - 30)
+        end = next(
+            (i for i, line in enumerate(lines) if i > begin and " durations " in line), len(lines)
+        )
+        print("\nthe suite failed:\n" + "\n".join(lines[begin:end][-400:]))
+        print("\n".join(lines[-8:]))
     return 0
 
 
