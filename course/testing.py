@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -15,6 +16,16 @@ from .database import prepare
 from .stages import Stage
 
 IGNORE = shutil.ignore_patterns(*SKIP_DIRS, "db.sqlite3*", "*.pyc")
+
+
+def as_a_terminal_would() -> None:
+    """SIGINT at its default in the test process, as a terminal gives its foreground command. A
+    shell without job control starts a background command (``... &``) with SIGINT ignored; a
+    process started while it is ignored inherits that, and the tests' Ctrl-C
+    (``processes.interrupt``) would stop none of the commands they start (a suite started in the
+    background failed that way). The tests' set-up calls this before each test."""
+    if os.name != "nt" and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def copy_stage(stage: Stage, parent: Path, ready: bool = True) -> Stage:
