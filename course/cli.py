@@ -21,6 +21,7 @@ from .exercises import commands as exercise_commands
 from .grading import commands as grading_commands
 from .i18n import LANGUAGES
 from .i18n import choice as language
+from .processes import Terminated
 
 SOLVED_HELP = "for instructors: a fresh copy with every exercise's solution applied (work/solved/)"
 PRISTINE_HELP = "the shipped stage, not your exercise copy in work/"
@@ -136,7 +137,7 @@ def cmd_lang(args) -> int:
 
 
 def _interrupt(signum, frame):
-    raise KeyboardInterrupt
+    raise Terminated
 
 
 def utf8_output() -> None:

@@ -93,6 +93,12 @@ def stop_process(process: subprocess.Popen | None, timeout: float = 5.0) -> None
             pass
 
 
+class Terminated(KeyboardInterrupt):
+    """A SIGTERM (a terminal closed, a ``kill``), raised where Ctrl-C's KeyboardInterrupt is: the
+    same clean-up, except that the command's children did not get the signal, so it stops them at
+    once instead of waiting for them to stop themselves."""
+
+
 def own_group() -> dict:
     """``Popen`` arguments that start a command in its own process group, as a terminal does, so
     that ``interrupt`` reaches the command and every child it starts."""

@@ -16,7 +16,7 @@ from ..exercises.workspace import lab_stage
 from ..i18n import SOURCE_LANGUAGE, render
 from ..i18n import choice as language
 from ..notebook_server import SERVER_LOG, SERVER_LOG_ENV, SERVER_STAGE_ENV, SERVER_URL_ENV
-from ..processes import port_busy, stop_process, syntax_error
+from ..processes import Terminated, port_busy, stop_process, syntax_error
 from ..server import LiveServer
 from ..database import prepare
 from ..run import dev_env, ensure_env_file
@@ -149,11 +149,11 @@ def cmd_lab(args) -> int:
         ).start()
         try:
             return jupyter.wait()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             # Ctrl-C reached Jupyter too, and it shuts itself down; after a SIGTERM (a closed
-            # terminal) only we got it, so Jupyter is asked to stop.
+            # terminal) only we got it, so Jupyter is asked to stop at once.
             try:
-                jupyter.wait(timeout=5)
+                jupyter.wait(timeout=0 if isinstance(stop, Terminated) else 5)
             except subprocess.TimeoutExpired:
                 stop_process(jupyter, timeout=15)
             print(f"\nStopped {app} and the server (its log stays in {log_file}).")
