@@ -77,19 +77,14 @@ def kept_test_database(folder: Path):
             return call_command(name, *args, **options)
         connection.ensure_connection()
         if kept.exists():
-            with closing(sqlite3.connect(kept)) as source:
-                source.backup(connection.connection)
-            return None
+            try:
+                with closing(sqlite3.connect(kept)) as source:
+                    source.backup(connection.connection)
+                return None
+            except sqlite3.DatabaseError:  # not a database (a disk fault): Django migrates
+                pass
         result = call_command(name, *args, **options)
-        fd, partial = atomic.partial_file(kept)
-        os.close(fd)
-        try:
-            with closing(sqlite3.connect(partial)) as target:
-                connection.connection.backup(target)
-            os.replace(partial, kept)  # whole or not at all: another check may be reading it
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+        _keep(connection, kept)
         return result
 
     management.call_command = migrate_or_restore
@@ -97,3 +92,17 @@ def kept_test_database(folder: Path):
         yield
     finally:
         management.call_command = call_command
+
+
+def _keep(connection, kept: Path) -> None:
+    """Keep the migrated database, whole or not at all: another check may be reading the kept
+    one. Keeping only saves time, so a failure here (a reader holding the file on Windows, a full
+    disk) leaves the run as it is."""
+    fd, partial = atomic.partial_file(kept)
+    os.close(fd)
+    try:
+        with closing(sqlite3.connect(partial)) as target:
+            connection.connection.backup(target)
+        os.replace(partial, kept)
+    except (OSError, sqlite3.Error):
+        partial.unlink(missing_ok=True)
