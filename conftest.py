@@ -3,6 +3,8 @@
 import pytest
 import requests
 
+from course.testing import as_a_terminal_would
+
 HTTP_TIMEOUT = 30  # seconds; generous for a loaded machine, but never "wait forever"
 
 
@@ -20,3 +22,7 @@ def http_calls_time_out():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(requests.Session, "request", request)
         yield
+
+
+def pytest_runtest_setup(item):
+    as_a_terminal_would()  # the Ctrl-C a test sends reaches the commands it starts

@@ -23,7 +23,7 @@ def as_a_terminal_would() -> None:
     shell without job control starts a background command (``... &``) with SIGINT ignored; a
     process started while it is ignored inherits that, and the tests' Ctrl-C
     (``processes.interrupt``) would stop none of the commands they start (a suite started in the
-    background failed that way). The tests' set-up calls this before each test."""
+    background failed that way). The root ``conftest.py`` calls this before each test."""
     if os.name != "nt" and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 

@@ -11,7 +11,7 @@ from course.server import LiveServer
 from course.site.execute import EXECUTED_ENV
 from course.database import prepare
 from course.stages import all_stages, resolve
-from course.testing import as_a_terminal_would, copy_stage, sign_up
+from course.testing import copy_stage, sign_up
 
 
 STAGE_NAMES = {stage.name for stage in all_stages()}
@@ -33,10 +33,6 @@ def pytest_configure(config):
         config._course_executed = os.environ[EXECUTED_ENV] = tempfile.mkdtemp(
             prefix="course-executed-"
         )
-
-
-def pytest_runtest_setup(item):
-    as_a_terminal_would()  # the Ctrl-C a test sends reaches the commands it starts
 
 
 def pytest_unconfigure(config):
