@@ -68,29 +68,33 @@ def grade_submission(path: Path, limit: float = LIMIT, graded: dict | None = Non
         same = (lesson, json.dumps(copy, sort_keys=True))
         if same in graded:
             first, outcomes = graded[same]
-            row.outcomes.update(outcomes)
             if copy["patch"].strip():  # an untouched lesson is the same for everyone
                 row.reasons.append(f"{lesson}: the same copy as {first} (checked once)")
-            if other:
-                row.reasons.append(f"{lesson}: made from another version of the course (applied)")
-            continue
-        with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
-            folder = Path(scratch) / stage.name
-            shutil.copytree(stage.path, folder, ignore=IGNORE)
-            try:
-                if copy["patch"].strip():
-                    apply_patch(copy["patch"], folder)
-            except CourseError as error:
-                why = str(error).replace(str(folder), stage.name)
+        else:
+            outcomes = _check_copy(stage, copy["patch"], limit)
+            if isinstance(outcomes, str):
                 version = ", made from another version of the course" if other else ""
-                row.reasons.append(f"{lesson}: the patch does not apply{version}: {why}")
+                row.reasons.append(f"{lesson}: the patch does not apply{version}: {outcomes}")
                 continue
-            if other:
-                row.reasons.append(f"{lesson}: made from another version of the course (applied)")
-            outcomes = {_key(e): check_contained(e, folder, limit) for e in exercises_of(stage)}
             graded[same] = (path.name, outcomes)
-            row.outcomes.update(outcomes)
+        if other:
+            row.reasons.append(f"{lesson}: made from another version of the course (applied)")
+        row.outcomes.update(outcomes)
     return row
+
+
+def _check_copy(stage, patch: str, limit: float) -> dict[str, Outcome] | str:
+    """Every check of ``stage`` on a fresh copy with ``patch`` applied; why it does not apply,
+    when it does not."""
+    with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
+        folder = Path(scratch) / stage.name
+        shutil.copytree(stage.path, folder, ignore=IGNORE)
+        try:
+            if patch.strip():
+                apply_patch(patch, folder)
+        except CourseError as error:
+            return str(error).replace(str(folder), stage.name)
+        return {_key(e): check_contained(e, folder, limit) for e in exercises_of(stage)}
 
 
 def _key(exercise: Exercise) -> str:

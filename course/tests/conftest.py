@@ -9,7 +9,6 @@ from course.processes import own_group, wait_until_answers
 from course.stages import resolve
 from course.testing import copy_stage
 
-
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # Jupyter refuses to run as root unless told; CI runs as root, learners don't.
 AS_ROOT = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []

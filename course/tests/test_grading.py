@@ -100,7 +100,11 @@ def test_grade_submissions_gives_one_row_per_file_with_verdicts_and_reasons(tmp_
     (carols / "progress.json").write_text(
         json.dumps({key: {"passed": "2026-01-01T00:00:00Z"} for key in keys}), encoding="utf-8"
     )
-    submit(carols, "carol", handed_in)
+    carol_file = submit(carols, "carol", handed_in)
+    # Made from another version of the course: graded all the same, since her patch applies.
+    carols_data = json.loads(carol_file.read_text(encoding="utf-8"))
+    carols_data["copies"]["01_http_uri"]["base"] = "made-from-an-older-course"
+    carol_file.write_text(json.dumps(carols_data), encoding="utf-8")
     data = json.loads(alice.read_text(encoding="utf-8"))
     data["learner"] = "dave"
     patch = data["copies"]["01_http_uri"]["patch"]
@@ -125,6 +129,7 @@ def test_grade_submissions_gives_one_row_per_file_with_verdicts_and_reasons(tmp_
     carol = rows["submission-carol.json"]
     assert [carol[k] for k in keys] == ["1" if n in (1, 3) else "0" for n in every], carol
     assert carol["points"] == "2"  # what her progress file claims is not what counts
+    assert carol["reason"] == "01_http_uri: made from another version of the course (applied)"
     assert [rows["submission-dave.json"][k] for k in keys] == [""] * len(keys)
     assert "patch does not apply" in rows["submission-dave.json"]["reason"]
     assert "not a submission" in rows["notes.txt"]["reason"]
